@@ -277,6 +277,8 @@ class Annotation:
     color: str = "yellow"
     content_hash: str | None = None
     status: AnchorStatus = "anchored"
+    uuid: str = ""
+    """Stable identity across stores (export, import, sync); the integer id is local."""
 
     @property
     def is_passage(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from reader.errors import ReaderError
@@ -39,7 +39,6 @@ class ArticleFilter:
     ids: tuple[int, ...] | None = None
     prefix_last: bool = False
     """Treat the last free-text word as a prefix (search as you type)."""
-    unknown: tuple[str, ...] = field(default=())
 
     @property
     def is_empty(self) -> bool:
@@ -71,6 +70,16 @@ def parse_date_bound(value: str, *, end: bool = False) -> datetime:
     return datetime(year + 1, 1, 1, tzinfo=UTC)
 
 
+def _split_words(line: str) -> list[str]:
+    """Shell-like words; an unclosed quote runs to the end of the line."""
+    for attempt in (line, line + '"'):
+        try:
+            return shlex.split(attempt, posix=True)
+        except ValueError:
+            continue
+    return line.replace('"', " ").replace("\\", " ").split()
+
+
 def parse_filter(line: str) -> ArticleFilter:
     """Parse a library filter line.
 
@@ -78,10 +87,7 @@ def parse_filter(line: str) -> ArticleFilter:
     >>> f.text, f.tags, f.not_tags, f.entities, f.read
     ('lavrov', ('syria/bases',), ('x',), ('Sergei Lavrov',), False)
     """
-    try:
-        words = shlex.split(line, posix=True)
-    except ValueError:
-        words = line.replace('"', " ").split()
+    words = _split_words(line)
     result = ArticleFilter()
     free: list[str] = []
     for word in words:

@@ -1,0 +1,306 @@
+"""Rules that recognise lines of a web page that are not part of the article.
+
+Each rule looks at one line on its own and returns the rule name when the line is page
+furniture (navigation, captions, notices…). Rules that need the surrounding text (titles,
+duplicates, related-article lists) live in ``textdump``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.ingest.metadata import PHOTO_CREDITS
+
+TERMINAL_PUNCT = (".", "!", "?", "…", '"', "”", "’", "»", ")", ":", ";")
+
+# ---------------------------------------------------------------- single-line patterns
+
+_NAVIGATION_LINES = frozenset(
+    """skip to main content|skip to content|skip to navigation|skip to main|jump to content
+    |menu|main menu|open menu|close menu|toggle navigation|navigation|search|home|sign in
+    |log in|login|log out|sign up|register|subscribe|subscribe now|close|back|back to top
+    |next|previous|next article|previous article|next story|previous story|share|share this
+    |share this article|share this story|share this page|print|email|e-mail|copy link
+    |link copied|listen|listen to this article|listen to article|continue reading
+    |read full article|read full story|show more|load more|see more|view all|watch
+    |watch live|live|breaking|breaking news|follow|follow us|accept|accept all|reject all
+    |manage preferences|cookie settings|got it|sections|all sections|more|expand|collapse
+    |font size|text size|save|saved|bookmark|add to favourites|add to favorites|comment
+    |leave a comment|view comments|show comments|hide comments|play|pause|mute|unmute
+    |fullscreen|view gallery|open gallery|enlarge|zoom""".replace("\n", "").replace("    ", "").split("|")
+)
+_SOCIAL = frozenset(
+    "facebook twitter x whatsapp telegram linkedin reddit pinterest email e-mail mail print "
+    "copy link share messenger vk tumblr flipboard threads bluesky mastodon instagram youtube "
+    "tiktok sms url".split()
+)
+_MOJIBAKE_CHARS = re.compile("[\u0080-\u00ff\ufffd]")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ICON_WORDS = re.compile(r"icon|chevron|svg", re.I)
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated\s+)?read(?:ing)?\s*time\s*:?\s*)?(?:⏱\s*)?(?:less than\s+|about\s+)?"
+    r"\d{1,3}\s*(?:[-–]\s*)?(?:min|mins|minutes?|m)\.?(?:\s+(?:to\s+)?(?:read|reading|listen|watch))?"
+    r"(?:\s*[·•|]\s*listen)?$",
+    re.I,
+)
+_SEPARATOR = re.compile(r"^[\W_]{1,12}$")
+_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+_PODCAST_LABEL = re.compile(
+    r"^(?:podcasts?|listen to (?:the|this) (?:podcast|episode)|episode \d+|play episode|"
+    r"now playing|up next|audio)$",
+    re.I,
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:website|site|browser|consent|accept|preferences|privacy|experience|functionality|"
+    r"settings|policy|third[- ]part(?:y|ies)|personali[sz]ed?)\b",
+    re.I,
+)
+_NEWSLETTER = re.compile(
+    r"\b(?:newsletters?|subscribe|subscription|sign up (?:for|to|here)|signup|in your inbox|"
+    r"enter your e-?mail|delivered (?:straight )?to your inbox|daily briefing|e-?mail alerts?)\b",
+    re.I,
+)
+_COMMENT_POLICY = re.compile(
+    r"\b(?:comment(?:ing)? (?:policy|system|section|guidelines|rules)|leave (?:a )?comments?|"
+    r"post a comment|join the (?:conversation|discussion)|comments? (?:are|is) (?:closed|moderated)|"
+    r"(?:show|view|read|load) (?:all )?comments|\d+ comments?|dear readers|community guidelines|"
+    r"register to comment|log ?in to comment)\b",
+    re.I,
+)
+_SYNDICATION = re.compile(
+    r"\b(?:syndicated (?:feed|content|news)|auto-?generated from|wire (?:agency )?(?:feed|copy)|"
+    r"(?:has|have) not been edited by|originally (?:appeared|published|ran) (?:in|on|at|by)|"
+    r"republished (?:from|with permission|under)|creative commons licen[cs]e|"
+    r"(?:headline|story|report) (?:of this report )?may have been reworked|"
+    r"published from a (?:wire|syndicated)|without modifications? to the text|"
+    r"^\(?disclaimer\s*:)",
+    re.I,
+)
+_FOOTER = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:privacy policy|terms of (?:use|service)"
+    r"|terms (?:&|and) conditions|contact us|about us|advertise with us|careers|sitemap|site map)"
+    r"(?:\s*[|·•]\s*.*)?$",
+    re.I,
+)
+_ADVERT = re.compile(
+    r"^(?:advertisement|advertising|sponsored|sponsored content|promoted|paid content|ad|"
+    r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?|"
+    r"(?:\w+\s+){0,3}banner(?:\s+\w+){0,2})$",
+    re.I,
+)
+_RELATED_LINK = re.compile(
+    r"^(?:also read|read more|read also|more|see also|related|recommended|watch|listen|"
+    r"must read|don't miss|read next|click here)\s*(?:[:|–—>»-]|\s{2,})\s*\S",
+    re.I,
+)
+_TAG_LINE = re.compile(r"^(?:tags?|topics?|tagged(?: with)?|keywords|filed under)\s*:\s*\S", re.I)
+_FOLLOW = re.compile(
+    r"^(?:follow us on|follow (?:\w+ ){0,3}on (?:twitter|x|facebook|instagram|telegram|"
+    r"whatsapp|google news)|join (?:our|us on) (?:whatsapp|telegram)|download (?:our|the) app|"
+    r"get the (?:\w+ )?app|share (?:on|via) \w+|tweet this)\b.{0,80}$",
+    re.I,
+)
+_CREDITS_LINE = re.compile(
+    r"^\(?(?:reporting|additional reporting|writing|editing|edited|compiled|"
+    r"with (?:inputs?|reporting) from)\s+by\b.{0,180}$|^\(?with inputs? from\b.{0,80}\)?$",
+    re.I,
+)
+_BREADCRUMB_SEP = re.compile(r"\s*[›»>]\s*|\s+/\s+")
+_SECTION_LABEL = re.compile(r"^[\w&'’.\-]+(?: [\w&'’.\-]+){0,2} [|] [\w&'’.\-]+(?: [\w&'’.\-]+){0,2}$")
+_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)?\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.I)
+
+# ---------------------------------------------------------------- captions
+
+_CAPTION_START = re.compile(
+    r"^(?:photo|image|picture|file photo|pictured|caption|illustration|photograph)\s*[:\-–—|]\s*\S",
+    re.I,
+)
+_CREDIT_END = re.compile(
+    r"""(?:
+        \[(?P<bracket>[^\[\]]{2,60})\]
+      | \((?P<paren>[^()]{2,60})\)
+      | (?:©|\(c\)\s)\s*(?P<copy>[^©]{2,60})
+      | \b(?:photo(?:graph)?s?|image|picture|credit|photo\ credit|courtesy|illustration)
+        \s*(?::|\bby\b)\s*(?P<photo>[^.:]{2,60})
+      | \s[/|]\s*(?P<slash>[A-Z][\w .&/\-]{1,40})
+    )\s*$""",
+    re.X | re.I,
+)
+_PHOTO_ONLY = re.compile(r"\b(?:getty|shutterstock|alamy|photo|image|via|handout|file|courtesy|imago)\b", re.I)
+
+
+def _credit_like(text: str) -> bool:
+    """Credit text naming a photo agency or photographer (``Getty``, ``AFP via Getty Images``)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and any(w in PHOTO_CREDITS for w in words) and len(words) <= 8
+
+
+def caption_credit(line: str) -> str | None:
+    """The credit that marks ``line`` as a photo caption, or ``None``.
+
+    >>> caption_credit("Ministers meet in Riga [Getty]")
+    'Getty'
+    >>> caption_credit("Crowds gather in the square © Baltic Courier")
+    'Baltic Courier'
+    >>> caption_credit("He said it would happen soon (Reuters).") is None
+    True
+    """
+    text = line.strip()
+    if _CAPTION_START.match(text):
+        return text.split(":", 1)[-1].strip() or text
+    match = _CREDIT_END.search(text)
+    if not match:
+        return None
+    before = text[: match.start()].rstrip()
+    if not before or len(before.split()) > 70:
+        return None
+    unpunctuated = not before.endswith(TERMINAL_PUNCT)
+    credit = next(v for v in match.groupdict().values() if v is not None).strip()
+    kind = next(k for k, v in match.groupdict().items() if v is not None)
+    if kind in ("copy", "photo"):
+        return credit
+    if kind == "bracket" and (_credit_like(credit) or (unpunctuated and _is_capitalised(credit))):
+        return credit
+    if kind in ("paren", "slash") and _credit_like(credit):
+        if unpunctuated or _PHOTO_ONLY.search(credit):
+            return credit
+    return None
+
+
+def _is_capitalised(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+# ---------------------------------------------------------------- the per-line classifier
+
+
+def _is_mojibake_line(text: str) -> bool:
+    if len(text) > 60 or _ASCII_ALNUM.search(text):
+        return False
+    visible = [c for c in text if not c.isspace()]
+    bad = sum(1 for c in visible if _MOJIBAKE_CHARS.match(c))
+    return bool(visible) and bad / len(visible) >= 0.5
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """``Home › World › Middle East``: short parts joined by breadcrumb arrows."""
+    parts = [p for p in _BREADCRUMB_SEP.split(text) if p]
+    return len(parts) >= 2 and all(1 <= len(p.split()) <= 4 for p in parts) and not (
+        text.endswith(TERMINAL_PUNCT)
+    )
+
+
+def _is_share_list(lowered: str) -> bool:
+    words = re.split(r"[\s,|·•/]+", lowered.strip(" :"))
+    words = [w for w in words if w]
+    if not words or len(words) > 12:
+        return False
+    joined = " ".join(words)
+    joined = joined.replace("copy link", "copy").replace("e-mail", "email")
+    return all(w in _SOCIAL or w in {"copy", "on", "via", "share", "this", "article"} for w in joined.split())
+
+
+def classify_line(text: str) -> str | None:
+    """Name the rule that marks one line as page furniture, or ``None`` for a content line.
+
+    >>> classify_line("Skip to main content"), classify_line("2 min read")
+    ('navigation', 'reading-time')
+    >>> classify_line("Subscribe to our newsletter"), classify_line("27:20")
+    ('newsletter', 'podcast-timestamp')
+    >>> classify_line("The minister said talks would resume in spring.") is None
+    True
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    lowered = stripped.lower().strip(" .:→›»>|")
+    if _is_mojibake_line(stripped):
+        return "mojibake"
+    if len(_ICON_WORDS.findall(stripped)) >= 3 and len(stripped.split()) >= 3:
+        return "icon-names"
+    if _SEPARATOR.match(stripped):
+        return "separator"
+    if lowered in _NAVIGATION_LINES:
+        return "navigation"
+    if _READING_TIME.match(stripped):
+        return "reading-time"
+    if _TIMESTAMP.match(stripped):
+        return "podcast-timestamp"
+    if _PODCAST_LABEL.match(lowered):
+        return "podcast"
+    length = len(stripped)
+    if _COOKIE.search(stripped) and _COOKIE_CONTEXT.search(stripped) and length < 600:
+        return "cookie-notice"
+    if _COMMENT_POLICY.search(stripped) and (length < 700 or len(_COMMENT_POLICY.findall(stripped)) > 1):
+        return "comment-policy"
+    if _SYNDICATION.search(stripped) and length < 400:
+        return "syndication-note"
+    if _NEWSLETTER.search(stripped) and (length < 160 or len(_NEWSLETTER.findall(stripped)) > 1):
+        return "newsletter"
+    if _FOOTER.search(stripped) and length < 200:
+        return "footer"
+    if _ADVERT.match(lowered):
+        return "advert"
+    if _TAG_LINE.match(stripped):
+        return "tags"
+    if _RELATED_LINK.match(stripped) and length < 250:
+        return "related-link"
+    if _FOLLOW.match(stripped):
+        return "share-list"
+    if _is_share_list(lowered):
+        return "share-list"
+    if _CREDITS_LINE.match(stripped) and (";" in stripped or stripped.startswith("(") or "editing" in lowered):
+        return "credits"
+    if _GALLERY_COUNTER.match(stripped):
+        return "caption"
+    if length < 120 and _is_breadcrumb(stripped):
+        return "navigation"
+    if _SECTION_LABEL.match(stripped):
+        return "navigation"
+    if caption_credit(stripped) is not None:
+        return "caption"
+    return None
+
+
+# ---------------------------------------------------------------- section headings
+
+_TAIL_HEADINGS: dict[str, str] = {}
+for _rule, _names in {
+    "related-list": """related|related articles|related stories|related news|related content
+        |related coverage|related topics|related posts|related reading|related links|more related
+        |recommended|recommended for you|recommended stories|recommended articles|recommended reading
+        |read more|read next|read also|also read|see also|more stories|more news|more like this
+        |more on this story|more on this topic|you may also like|you might also like
+        |you may be interested in|you might be interested in|don't miss|editor's picks|editors' picks
+        |top stories|latest news|latest stories|latest|most read|most popular|most viewed|popular
+        |trending|trending now|trending stories|what to read next|in other news|around the web
+        |from around the web|sponsored stories|promoted stories|more videos|watch more
+        |other news|related videos|stories you may like|in case you missed it|more to explore""",
+    "tags": "tags|topics|tagged|keywords|filed under",
+    "comment-policy": "comments|comment|discussion|join the conversation|join the discussion",
+    "podcast": "podcasts|podcast",
+}.items():
+    for _name in _names.split("|"):
+        _TAIL_HEADINGS[" ".join(_name.split())] = _rule
+_MORE_FROM = re.compile(r"^more (?:from|in|on|about|by) [\w&'’ .\-]{1,40}$", re.I)
+
+
+def tail_heading(text: str) -> str | None:
+    """The rule for a heading that opens a non-article list (``Related``, ``Tags``…), if any.
+
+    >>> tail_heading("Recommended For You"), tail_heading("More from Europe")
+    ('related-list', 'related-list')
+    >>> tail_heading("Future of the naval base") is None
+    True
+    """
+    lowered = " ".join(text.lower().replace("’", "'").split()).strip(" :.→›»>|")
+    if lowered in _TAIL_HEADINGS:
+        return _TAIL_HEADINGS[lowered]
+    if re.fullmatch(r"\d+ comments?", lowered):
+        return "comment-policy"
+    if _MORE_FROM.match(lowered):
+        return "related-list"
+    return None
