@@ -1,0 +1,282 @@
+"""The library's article list: a line-API list that only builds the rows in view.
+
+Rows come from the store a page at a time, fetched in a thread worker; a row not yet
+fetched shows as a placeholder until its page arrives. 10,000 articles cost one
+count and one page query, not 10,000 widgets.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, work
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.models import ArticleSummary
+from reader.query import ArticleFilter
+from reader.sanitize import safe_line
+from reader.tui.text_layout import char_width, text_cells
+
+PAGE_SIZE = 200
+
+COLUMNS = (("", 3), ("Title", 0), ("Source", 16), ("Published", 11), ("Min", 4), ("Tags", 5), ("Notes", 5))
+"""Column names and widths; the title takes what is left."""
+
+
+def fit(text: str, width: int) -> str:
+    """Cut or pad text to exactly ``width`` cells (wide characters count as two)."""
+    if width <= 0:
+        return ""
+    cells = len(text) if text.isascii() else text_cells(text)
+    if cells <= width:
+        return text + " " * (width - cells)
+    out: list[str] = []
+    used = 0
+    for char in text:
+        size = char_width(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…" + " " * (width - 1 - used)
+
+
+def row_cells(summary: ArticleSummary, title_width: int) -> list[str]:
+    marks = ("★" if summary.starred else " ") + (" " if summary.read else "•") + " "
+    published = summary.published.strftime("%Y-%m-%d") if summary.published else "—"
+    return [
+        marks,
+        fit(safe_line(summary.title), title_width),
+        fit(safe_line(summary.source or "—"), COLUMNS[2][1]),
+        fit(published, COLUMNS[3][1]),
+        fit(str(summary.reading_minutes), COLUMNS[4][1]),
+        fit(str(summary.tag_count or ""), COLUMNS[5][1]),
+        fit(str(summary.annotation_count or ""), COLUMNS[6][1]),
+    ]
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Articles matching the library's filter, in the chosen order."""
+
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+        Binding("enter", "open", "Open"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Opened(Message):
+        """The reader chose an article."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class Loaded(Message):
+        """The count and first page for a filter arrived."""
+
+        def __init__(self, generation: int, count: int, rows: list[ArticleSummary]) -> None:
+            super().__init__()
+            self.generation = generation
+            self.count = count
+            self.rows = rows
+
+    class PageLoaded(Message):
+        def __init__(self, generation: int, offset: int, rows: list[ArticleSummary]) -> None:
+            super().__init__()
+            self.generation = generation
+            self.offset = offset
+            self.rows = rows
+
+    class Failed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, store: object, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.store = store
+        self.where = ArticleFilter()
+        self.sort = "published"
+        self.descending = True
+        self.count = 0
+        self.loaded = False
+        self._rows: dict[int, ArticleSummary] = {}
+        self._pending: set[int] = set()
+        self._generation = 0
+
+    # ------------------------------------------------------------ data
+
+    def reload(
+        self,
+        where: ArticleFilter | None = None,
+        sort: str | None = None,
+        descending: bool | None = None,
+    ) -> None:
+        """Fetch the count and the first page again (new filter, order, or changed store)."""
+        if where is not None:
+            self.where = where
+        if sort is not None:
+            self.sort = sort
+        if descending is not None:
+            self.descending = descending
+        self._generation += 1
+        self._pending.clear()
+        self.loaded = False
+        self._load_first(self._generation, self.where, self.sort, self.descending)
+
+    @work(thread=True, group="library", exclusive=True, exit_on_error=False)
+    def _load_first(
+        self, generation: int, where: ArticleFilter, sort: str, descending: bool
+    ) -> None:
+        try:
+            count = self.store.count_articles(where)
+            rows = self.store.list_articles(where, sort=sort, descending=descending, limit=PAGE_SIZE)
+        except Exception as exc:  # any failure is shown to the reader, never raised
+            self.post_message(self.Failed(str(exc)))
+            return
+        self.post_message(self.Loaded(generation, count, rows))
+
+    @work(thread=True, group="library-pages", exit_on_error=False)
+    def _load_page(
+        self, generation: int, offset: int, where: ArticleFilter, sort: str, descending: bool
+    ) -> None:
+        try:
+            rows = self.store.list_articles(
+                where, sort=sort, descending=descending, limit=PAGE_SIZE, offset=offset
+            )
+        except Exception as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        self.post_message(self.PageLoaded(generation, offset, rows))
+
+    def on_article_list_loaded(self, message: Loaded) -> None:
+        if message.generation != self._generation:
+            message.stop()
+            return
+        self.count = message.count
+        self._rows = {index: row for index, row in enumerate(message.rows)}
+        self.loaded = True
+        self.cursor = min(self.cursor, max(0, self.count - 1))
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def on_article_list_page_loaded(self, message: PageLoaded) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self._pending.discard(message.offset)
+        for index, row in enumerate(message.rows):
+            self._rows[message.offset + index] = row
+        self.refresh()
+
+    def _request(self, index: int) -> None:
+        offset = index - index % PAGE_SIZE
+        if offset in self._pending or not self.loaded:
+            return
+        self._pending.add(offset)
+        self._load_page(self._generation, offset, self.where, self.sort, self.descending)
+
+    def row(self, index: int) -> ArticleSummary | None:
+        return self._rows.get(index)
+
+    @property
+    def current(self) -> ArticleSummary | None:
+        return self._rows.get(self.cursor)
+
+    def replace_row(self, summary: ArticleSummary) -> None:
+        """Update a row in place (after a star or read change)."""
+        for index, row in self._rows.items():
+            if row.id == summary.id:
+                self._rows[index] = summary
+                self.refresh()
+                return
+
+    # ------------------------------------------------------------ rendering
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+
+    @property
+    def title_width(self) -> int:
+        fixed = sum(width for _, width in COLUMNS) + len(COLUMNS) - 1
+        return max(10, self.scrollable_content_region.width - fixed)
+
+    def header_text(self) -> str:
+        cells = [fit(name, width or self.title_width) for name, width in COLUMNS]
+        return " ".join(cells)
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= self.count:
+            return Strip.blank(width, base)
+        summary = self._rows.get(index)
+        if summary is None:
+            self._request(index)
+            return Strip([Segment(fit("   …", width), base + Style(dim=True))])
+        style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("article-list--cursor")
+        elif not summary.read:
+            style = base + Style(bold=True)
+        text = " ".join(row_cells(summary, self.title_width))
+        return Strip([Segment(text, style)]).crop_extend(0, width, style)
+
+    COMPONENT_CLASSES = {"article-list--cursor"}
+
+    DEFAULT_CSS = """
+    ArticleList { height: 1fr; }
+    ArticleList > .article-list--cursor { background: $accent 40%; text-style: bold; }
+    ArticleList:focus > .article-list--cursor { background: $accent; color: $text; }
+    """
+
+    # ------------------------------------------------------------ movement
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_offset.y)
+        if new < top:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new >= top + height:
+            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        self.refresh()
+
+    def action_move(self, delta: int) -> None:
+        if self.count:
+            self.cursor = min(max(0, self.cursor + delta), self.count - 1)
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_edge(self, end: int) -> None:
+        if self.count:
+            self.cursor = self.count - 1 if end else 0
+
+    def action_open(self) -> None:
+        summary = self.current
+        if summary is not None:
+            self.post_message(self.Opened(summary.id))
+
+    def on_click(self, event: events.Click) -> None:
+        point = event.get_content_offset(self)
+        if point is None:
+            return
+        index = int(self.scroll_offset.y) + point.y
+        if index >= self.count:
+            return
+        if index == self.cursor and event.chain >= 2:
+            self.action_open()
+        self.cursor = index
