@@ -6,6 +6,7 @@ which tests and power users rely on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,10 +44,8 @@ class Paths:
         """Create the folders, readable by their owner only."""
         for folder in (self.data_dir, self.config_dir):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            try:
+            with contextlib.suppress(OSError):
                 folder.chmod(0o700)
-            except OSError:
-                pass
 
 
 def resolve_paths(home: str | os.PathLike[str] | None = None) -> Paths:

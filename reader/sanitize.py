@@ -23,7 +23,8 @@ _ANSI_ESCAPES = re.compile(
 
 _CONTROL_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"
-    "\u200b\u2060\ufeff"  # zero-width space, word joiner, stray BOM (ZWJ/ZWNJ are kept: scripts and emoji need them)
+    # zero-width space, word joiner, stray BOM (ZWJ/ZWNJ stay: scripts and emoji need them)
+    "\u200b\u2060\ufeff"
     "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"  # bidi embeddings, overrides, isolates, marks
     "\ufff9-\ufffb"  # interlinear annotation controls
     "\ud800-\udfff"  # lone surrogates

@@ -30,7 +30,7 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def clock() -> "FakeClock":
+def clock() -> FakeClock:
     return FakeClock(FROZEN_NOW)
 
 

@@ -69,7 +69,9 @@ def _open_reading_room(home: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per outcome.")
 @click.option("--no-analysis", is_flag=True, help="Store the articles without finding entities.")
 @click.pass_context
-def import_command(ctx: click.Context, paths: tuple[Path, ...], as_json: bool, no_analysis: bool) -> None:
+def import_command(
+    ctx: click.Context, paths: tuple[Path, ...], as_json: bool, no_analysis: bool
+) -> None:
     """Import page dumps (.txt), HTML, Markdown and RSS/Atom files or folders.
 
     Folders are read recursively. Re-importing a file updates its article in place;
@@ -335,7 +337,11 @@ def clean_command(file: Path, as_json: bool, explain: bool, fmt: str | None) -> 
         if explain:
             click.echo()
             for dropped in article.dropped:
-                click.echo(f"dropped line {dropped.line_no + 1} [{dropped.rule}]: {safe_line(dropped.text)}", err=True)
+                click.echo(
+                    f"dropped line {dropped.line_no + 1} [{dropped.rule}]: "
+                    f"{safe_line(dropped.text)}",
+                    err=True,
+                )
 
 
 analysis_cmds.register(cli)

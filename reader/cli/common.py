@@ -7,7 +7,6 @@ from typing import Any, NoReturn
 
 import click
 
-from reader.api import format_published
 from reader.app_context import open_store
 from reader.errors import ReaderError
 from reader.store import Store

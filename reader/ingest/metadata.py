@@ -212,9 +212,8 @@ _NAME_PARTICLES = r"(?:and|&|de|da|del|della|di|van|von|der|den|al|el|bin|ibn|la
 _NAME_TOKEN = r"[A-Z\u00c0-\u024f][\w'’.\-]*"
 _NAME = rf"{_NAME_TOKEN}(?:,?\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLES}(?=\s))){{0,9}}"
 _BYLINE = re.compile(
-    rf"^(?:by|written by|words by|author|authors|reporter)\s*:?\s+(?P<name>{_NAME})"
-    rf"(?P<rest>\s*(?:[,|–—-]|\bin\b)\s*.{{0,60}})?$",
-    re.I,
+    rf"^(?i:by|written by|words by|author|authors|reporter)\s*:?\s+(?P<name>{_NAME})"
+    rf"(?P<rest>\s*(?:[,|–—-]|\bin\b)\s*.{{0,60}})?$"
 )
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DESK_BYLINE = re.compile(

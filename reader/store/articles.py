@@ -141,7 +141,9 @@ class ArticlesMixin:
 
     def count_articles(self: Store, where: ArticleFilter | None = None) -> int:
         clause, params = _filter_sql(where or ArticleFilter())
-        return int(self.execute(f"SELECT count(*) FROM articles a WHERE {clause}", params).fetchone()[0])
+        return int(
+            self.execute(f"SELECT count(*) FROM articles a WHERE {clause}", params).fetchone()[0]
+        )
 
     def list_articles(
         self: Store,

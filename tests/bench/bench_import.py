@@ -22,7 +22,7 @@ QUERIES_PER_SIZE = 200
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def test_import_and_search_speed(tmp_path: Path) -> None:
@@ -39,7 +39,10 @@ def test_import_and_search_speed(tmp_path: Path) -> None:
     size_mb = os.path.getsize(tmp_path / "reader.db") / 1e6
 
     words = query_words()
-    print(f"\nimport: {ARTICLES} articles in {elapsed:.1f} s = {rate:.0f} articles/s; store {size_mb:.1f} MB")
+    print(
+        f"\nimport: {ARTICLES} articles in {elapsed:.1f} s = {rate:.0f} articles/s; "
+        f"store {size_mb:.1f} MB"
+    )
     for size in (1, 2, 3):
         timings = []
         for _ in range(QUERIES_PER_SIZE):

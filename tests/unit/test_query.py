@@ -23,7 +23,10 @@ CASES = [
     ("is:starred", ArticleFilter(starred=True)),
     ("has:notes", ArticleFilter(has_notes=True)),
     ("-has:notes", ArticleFilter(has_notes=False)),
-    ('"long-term and strategic" tag:a', ArticleFilter(text='"long-term and strategic"', tags=("a",))),
+    (
+        '"long-term and strategic" tag:a',
+        ArticleFilter(text='"long-term and strategic"', tags=("a",)),
+    ),
     ("TAG:Mixed", ArticleFilter(tags=("Mixed",))),
 ]
 
