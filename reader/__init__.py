@@ -5,7 +5,8 @@ query articles and search. Importing lives in ``reader.importer``, annotations i
 ``reader.annotations``, analysis in ``reader.analysis``, export in ``reader.export``.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: it would bind ``reader.annotations``
+# to a __future__ feature and shadow the ``reader.annotations`` module.
 
 __version__ = "0.1.0"
 

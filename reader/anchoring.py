@@ -169,9 +169,29 @@ def map_position(old_text: str, new_text: str, offset: int) -> int:
         new_to = new_starts[j2] if j2 < len(new_starts) else len(new_text)
         if tag == "equal":
             return min(len(new_text), new_from + offset - old_from)
-        span = max(1, old_to - old_from)
-        return min(len(new_text), new_from + round((offset - old_from) * (new_to - new_from) / span))
+        return new_from + _map_inside(
+            old_text[old_from:old_to], new_text[new_from:new_to], offset - old_from
+        )
     return min(offset, len(new_text))
+
+
+def _map_inside(old: str, new: str, offset: int) -> int:
+    """Map an offset across one changed stretch: unchanged head and tail keep their
+    distance from the edges; the edited middle is scaled."""
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    if offset <= head:
+        return offset
+    if offset >= len(old) - tail:
+        return len(new) - (len(old) - offset)
+    middle_old = max(1, len(old) - tail - head)
+    middle_new = len(new) - tail - head
+    return head + round((offset - head) * middle_new / middle_old)
 
 
 def _starts(paragraphs: list[str]) -> list[int]:
@@ -192,7 +212,9 @@ def _similarity(a: str, b: str) -> float:
     return fuzz.ratio(a, b) / 100.0
 
 
-def _context_scores(selector: QuoteSelector, text: str, start: int, end: int) -> tuple[float, float]:
+def _context_scores(
+    selector: QuoteSelector, text: str, start: int, end: int
+) -> tuple[float, float]:
     """How well the text around ``start:end`` agrees with the stored prefix and suffix."""
     if selector.prefix:
         prefix = _similarity(selector.prefix, text[max(0, start - len(selector.prefix)) : start])
@@ -258,53 +280,56 @@ def anchor(selector: QuoteSelector, text: str, expected: int | None = None) -> A
     in_place = [
         (start, start + len(exact))
         for start in {selector.start, expected}
-        if 0 <= start and text[start : start + len(exact)] == exact
+        if start >= 0 and text[start : start + len(exact)] == exact
     ]
     exact_spans = list(_exact_spans(text, exact))
     candidates = [_candidate(selector, text, s, e, expected, 1.0) for s, e in exact_spans]
     if candidates:
         best = max(candidates, key=lambda c: (c.score, -abs(c.start - expected)))
-        for start, end in in_place:
+        for start, _ in in_place:
             here = next(c for c in candidates if c.start == start)
             if here.score >= best.score - 1e-9 and _convincing(selector, here):
                 return _anchored(selector, here)
         if _convincing(selector, best):
             return _anchored(selector, best)
-    fuzzy = _fuzzy_candidate(selector, text, expected)
+    fuzzy = _fuzzy_candidate(selector, text, expected, exact_spans)
     if fuzzy is not None and _convincing(selector, fuzzy):
         return _anchored(selector, fuzzy)
     return Anchor("orphaned")
 
 
 def _anchored(selector: QuoteSelector, cand: _Candidate) -> Anchor:
-    same = (
-        cand.start == selector.start and cand.end == selector.end and cand.quote >= 1.0
-    )
+    same = cand.start == selector.start and cand.end == selector.end and cand.quote >= 1.0
     return Anchor("anchored" if same else "moved", cand.start, cand.end, cand.score)
 
 
-_WORD_EDGE = re.compile(r"\b")
+def _fuzzy_candidate(
+    selector: QuoteSelector, text: str, expected: int, rejected: list[tuple[int, int]]
+) -> _Candidate | None:
+    """The best approximate match of the quote: close to the expected place, then further.
 
-
-def _fuzzy_candidate(selector: QuoteSelector, text: str, expected: int) -> _Candidate | None:
-    """The best approximate match of the quote: near the expected place first, then anywhere."""
+    Exact occurrences already rejected (for want of matching context) are masked out, so
+    the search can find an edited copy of the quote next to an unedited one elsewhere.
+    """
     exact = selector.exact
     if len(exact) < MIN_FUZZY_LENGTH or not text:
         return None
-    windows = [
-        (max(0, expected - SEARCH_RADIUS), min(len(text), expected + len(exact) + SEARCH_RADIUS))
-    ]
-    if windows[0] != (0, len(text)):
-        windows.append((0, len(text)))
+    searched = text
+    for start, end in rejected:
+        searched = searched[:start] + "\0" * (end - start) + searched[end:]
     best: _Candidate | None = None
-    for lo, hi in windows:
-        alignment = fuzz.partial_ratio_alignment(exact, text[lo:hi])
-        if alignment is None or alignment.score / 100.0 < MIN_FUZZY_QUOTE - 0.1:
-            continue
-        cand = _refine(selector, text, lo + alignment.dest_start, lo + alignment.dest_end, expected)
-        if best is None or cand.score > best.score:
-            best = cand
-        if _convincing(selector, cand):
+    for radius in (2 * len(exact) + CONTEXT_CHARS, SEARCH_RADIUS, len(text)):
+        lo = max(0, expected - radius)
+        hi = min(len(text), expected + len(exact) + radius)
+        alignment = fuzz.partial_ratio_alignment(exact, searched[lo:hi])
+        if alignment is not None and alignment.score / 100.0 >= MIN_FUZZY_QUOTE - 0.1:
+            start, end = lo + alignment.dest_start, lo + alignment.dest_end
+            cand = _refine(selector, text, start, end, expected)
+            if best is None or cand.score > best.score:
+                best = cand
+            if _convincing(selector, cand):
+                break
+        if lo == 0 and hi == len(text):
             break
     return best
 
@@ -312,8 +337,8 @@ def _fuzzy_candidate(selector: QuoteSelector, text: str, expected: int) -> _Cand
 def _refine(selector: QuoteSelector, text: str, start: int, end: int, expected: int) -> _Candidate:
     """Adjust a rough match's edges (to word edges nearby) for the best overall score."""
     slack = max(8, len(selector.exact) // 4)
-    starts = _edges_near(text, start, slack)
-    ends = _edges_near(text, end, slack)
+    starts = _edges_near(text, start, slack, selector.exact[0], start=True)
+    ends = _edges_near(text, end, slack, selector.exact[-1], start=False)
     best: _Candidate | None = None
     for s in starts:
         for e in ends:
@@ -329,10 +354,19 @@ def _refine(selector: QuoteSelector, text: str, start: int, end: int, expected: 
     return best
 
 
-def _edges_near(text: str, offset: int, slack: int) -> list[int]:
+_TOKEN_EDGE = re.compile(r"\b|(?<!\S)(?=\S)|(?<=\S)(?!\S)")
+
+
+def _edges_near(text: str, offset: int, slack: int, char: str, *, start: bool) -> list[int]:
+    """Plausible passage edges near ``offset``: word and token edges, and places where
+    the quote's first (or last) character ``char`` stands."""
     lo, hi = max(0, offset - slack), min(len(text), offset + slack)
-    edges = {m.start() + lo for m in _WORD_EDGE.finditer(text[lo:hi])}
-    edges.add(offset)
+    edges = {m.start() for m in _TOKEN_EDGE.finditer(text, lo, hi)} | {offset}
+    for pos in range(lo, hi + 1):
+        if start and text[pos : pos + 1] == char:
+            edges.add(pos)
+        elif not start and pos > 0 and text[pos - 1] == char:
+            edges.add(pos)
     return sorted(e for e in edges if 0 <= e <= len(text))
 
 

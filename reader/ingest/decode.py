@@ -32,6 +32,7 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3", "SQLite database"),
 )
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (7, 9, 10, 11, 12, 13, 27))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -40,16 +41,22 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
     "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
-    "\u203a\u0153\u017e\u0178]"
+    "\u203a\u0153\u017e\u0178]|\u00c2(?= )"
 )
 
 # Artefacts ftfy cannot undo (the bytes were decoded through a double-byte codepage),
 # with what they stood for.
 _KNOWN_GARBAGE = re.compile("\u00cc\u00fd")
 
-_WHITESPACE_LIKE = str.maketrans(
-    {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ", "\u2028": "\n", "\u2029": "\n"}
+# Seven-bit escape sequences, removed before mojibake repair so that ftfy never sees them;
+# the 8-bit forms (CSI 0x9B, OSC 0x9D) can only be told from mojibake after repair.
+_ESC_SEQUENCES = re.compile(
+    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[ -/]*[0-~]"
 )
+
+_FIXED_SPACES = re.compile("[\u00a0\u2007\u202f\u3000]")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -70,8 +77,8 @@ def sniff_binary(data: bytes) -> str | None:
         if _looks_like_bomless_utf16(head):
             return None
         return "binary data (NUL bytes)"
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    if head and controls / len(head) > 0.05:
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if head and controls / len(head) > 0.1:
         return "binary data (control bytes)"
     return None
 
@@ -137,18 +144,24 @@ def decode_bytes(data: bytes, source: str) -> str:
 
 
 def _decode_legacy(data: bytes) -> str:
-    """Decode non-UTF-8 bytes: charset detection when it is confident, else cp1252/Latin-1."""
-    try:
-        from charset_normalizer import from_bytes
+    """Decode non-UTF-8 bytes.
 
-        best = from_bytes(data[:65536]).best()
-    except Exception:  # noqa: BLE001 - detection is a best effort; the fallback below always works
-        best = None
-    if best is not None and best.encoding and best.encoding not in ("ascii",):
+    Text with few high bytes is Western European (cp1252, else Latin-1); text dense in
+    high bytes (Cyrillic, Greek, CJK codepages) goes to charset detection.
+    """
+    high = sum(1 for b in data[:65536] if b >= 0x80)
+    if high / max(1, min(len(data), 65536)) > 0.15 and len(data) >= 32:
         try:
-            return data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            pass
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data[:65536]).best()
+        except Exception:
+            best = None
+        if best is not None and best.encoding:
+            try:
+                return data.decode(best.encoding)
+            except (UnicodeDecodeError, LookupError):
+                pass
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -198,9 +211,13 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("\\ufeffe\\u0301\\x1b[2J\\u00a0x\\r\\n")
     'é x\\n'
     """
-    text = repair_mojibake(text)
+    if "\x1b" in text:
+        text = _ESC_SEQUENCES.sub("", text)
+    text = repair_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_WHITESPACE_LIKE)
+        text = _LINE_SEPARATORS.sub(
+            "\n", _FIXED_SPACES.sub(" ", unicodedata.normalize("NFC", text))
+        )
     return safe_text(text)
 
 

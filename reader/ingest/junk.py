@@ -27,12 +27,40 @@ _NAVIGATION_LINES = frozenset(
     |manage preferences|cookie settings|got it|sections|all sections|more|expand|collapse
     |font size|text size|save|saved|bookmark|add to favourites|add to favorites|comment
     |leave a comment|view comments|show comments|hide comments|play|pause|mute|unmute
-    |fullscreen|view gallery|open gallery|enlarge|zoom""".replace("\n", "").replace("    ", "").split("|")
+    |fullscreen|view gallery|open gallery|enlarge|zoom""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 _SOCIAL = frozenset(
-    "facebook twitter x whatsapp telegram linkedin reddit pinterest email e-mail mail print "
-    "copy link share messenger vk tumblr flipboard threads bluesky mastodon instagram youtube "
-    "tiktok sms url".split()
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "copy",
+        "link",
+        "share",
+        "messenger",
+        "vk",
+        "tumblr",
+        "flipboard",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "sms",
+        "url",
+    ]
 )
 _MOJIBAKE_CHARS = re.compile("[\u0080-\u00ff\ufffd]")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -63,7 +91,8 @@ _NEWSLETTER = re.compile(
 )
 _COMMENT_POLICY = re.compile(
     r"\b(?:comment(?:ing)? (?:policy|system|section|guidelines|rules)|leave (?:a )?comments?|"
-    r"post a comment|join the (?:conversation|discussion)|comments? (?:are|is) (?:closed|moderated)|"
+    r"post a comment|join the (?:conversation|discussion)|"
+    r"comments? (?:are|is) (?:closed|moderated)|"
     r"(?:show|view|read|load) (?:all )?comments|\d+ comments?|dear readers|community guidelines|"
     r"register to comment|log ?in to comment)\b",
     re.I,
@@ -78,8 +107,9 @@ _SYNDICATION = re.compile(
     re.I,
 )
 _FOOTER = re.compile(
-    r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:privacy policy|terms of (?:use|service)"
-    r"|terms (?:&|and) conditions|contact us|about us|advertise with us|careers|sitemap|site map)"
+    r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"
+    r"|^(?:privacy policy|terms of (?:use|service)|terms (?:&|and) conditions|contact us"
+    r"|about us|advertise with us|careers|sitemap|site map)"
     r"(?:\s*[|·•]\s*.*)?$",
     re.I,
 )
@@ -108,8 +138,12 @@ _CREDITS_LINE = re.compile(
     re.I,
 )
 _BREADCRUMB_SEP = re.compile(r"\s*[›»>]\s*|\s+/\s+")
-_SECTION_LABEL = re.compile(r"^[\w&'’.\-]+(?: [\w&'’.\-]+){0,2} [|] [\w&'’.\-]+(?: [\w&'’.\-]+){0,2}$")
-_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)?\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.I)
+_SECTION_LABEL = re.compile(
+    r"^[\w&'’.\-]+(?: [\w&'’.\-]+){0,2} [|] [\w&'’.\-]+(?: [\w&'’.\-]+){0,2}$"
+)
+_GALLERY_COUNTER = re.compile(
+    r"^(?:image|photo|picture|slide)?\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.I
+)
 
 # ---------------------------------------------------------------- captions
 
@@ -128,7 +162,9 @@ _CREDIT_END = re.compile(
     )\s*$""",
     re.X | re.I,
 )
-_PHOTO_ONLY = re.compile(r"\b(?:getty|shutterstock|alamy|photo|image|via|handout|file|courtesy|imago)\b", re.I)
+_PHOTO_ONLY = re.compile(
+    r"\b(?:getty|shutterstock|alamy|photo|image|via|handout|file|courtesy|imago)\b", re.I
+)
 
 
 def _credit_like(text: str) -> bool:
@@ -163,9 +199,12 @@ def caption_credit(line: str) -> str | None:
         return credit
     if kind == "bracket" and (_credit_like(credit) or (unpunctuated and _is_capitalised(credit))):
         return credit
-    if kind in ("paren", "slash") and _credit_like(credit):
-        if unpunctuated or _PHOTO_ONLY.search(credit):
-            return credit
+    if (
+        kind in ("paren", "slash")
+        and _credit_like(credit)
+        and (unpunctuated or _PHOTO_ONLY.search(credit))
+    ):
+        return credit
     return None
 
 
@@ -175,6 +214,22 @@ def _is_capitalised(text: str) -> bool:
 
 
 # ---------------------------------------------------------------- the per-line classifier
+
+# A long line can only be furniture if it holds one of these; the rest is prose, skipped fast.
+_LONG_LINE_HINTS = (
+    "cookie", "comment", "readers", "newsletter", "subscri", "sign up", "signup", "inbox",
+    "mail", "syndicat", "wire", "edited by", "originally", "republish", "creative commons",
+    "reworked", "disclaimer", "icon", "chevron", "svg", "©", "copyright", "rights reserved",
+    "privacy", "terms", "tag", "topic", "keywords", "filed under", "reporting", "editing",
+    "input", "photo", "image", "picture", "credit", "courtesy", "illustration", "getty",
+)  # fmt: skip
+
+
+def _may_be_furniture(lowered: str) -> bool:
+    """Cheap pre-check for long lines: a keyword, or a credit-like ending."""
+    if lowered.endswith(("]", ")")) or " / " in lowered[-50:] or " | " in lowered[-50:]:
+        return True
+    return any(hint in lowered for hint in _LONG_LINE_HINTS)
 
 
 def _is_mojibake_line(text: str) -> bool:
@@ -188,8 +243,10 @@ def _is_mojibake_line(text: str) -> bool:
 def _is_breadcrumb(text: str) -> bool:
     """``Home › World › Middle East``: short parts joined by breadcrumb arrows."""
     parts = [p for p in _BREADCRUMB_SEP.split(text) if p]
-    return len(parts) >= 2 and all(1 <= len(p.split()) <= 4 for p in parts) and not (
-        text.endswith(TERMINAL_PUNCT)
+    return (
+        len(parts) >= 2
+        and all(1 <= len(p.split()) <= 4 for p in parts)
+        and not (text.endswith(TERMINAL_PUNCT))
     )
 
 
@@ -200,7 +257,10 @@ def _is_share_list(lowered: str) -> bool:
         return False
     joined = " ".join(words)
     joined = joined.replace("copy link", "copy").replace("e-mail", "email")
-    return all(w in _SOCIAL or w in {"copy", "on", "via", "share", "this", "article"} for w in joined.split())
+    return all(
+        w in _SOCIAL or w in {"copy", "on", "via", "share", "this", "article"}
+        for w in joined.split()
+    )
 
 
 def classify_line(text: str) -> str | None:
@@ -214,7 +274,7 @@ def classify_line(text: str) -> str | None:
     True
     """
     stripped = text.strip()
-    if not stripped:
+    if not stripped or (len(stripped) > 120 and not _may_be_furniture(stripped.lower())):
         return None
     lowered = stripped.lower().strip(" .:→›»>|")
     if _is_mojibake_line(stripped):
@@ -234,7 +294,9 @@ def classify_line(text: str) -> str | None:
     length = len(stripped)
     if _COOKIE.search(stripped) and _COOKIE_CONTEXT.search(stripped) and length < 600:
         return "cookie-notice"
-    if _COMMENT_POLICY.search(stripped) and (length < 700 or len(_COMMENT_POLICY.findall(stripped)) > 1):
+    if _COMMENT_POLICY.search(stripped) and (
+        length < 700 or len(_COMMENT_POLICY.findall(stripped)) > 1
+    ):
         return "comment-policy"
     if _SYNDICATION.search(stripped) and length < 400:
         return "syndication-note"
@@ -252,7 +314,9 @@ def classify_line(text: str) -> str | None:
         return "share-list"
     if _is_share_list(lowered):
         return "share-list"
-    if _CREDITS_LINE.match(stripped) and (";" in stripped or stripped.startswith("(") or "editing" in lowered):
+    if _CREDITS_LINE.match(stripped) and (
+        ";" in stripped or stripped.startswith("(") or "editing" in lowered
+    ):
         return "credits"
     if _GALLERY_COUNTER.match(stripped):
         return "caption"
@@ -271,10 +335,12 @@ _TAIL_HEADINGS: dict[str, str] = {}
 for _rule, _names in {
     "related-list": """related|related articles|related stories|related news|related content
         |related coverage|related topics|related posts|related reading|related links|more related
-        |recommended|recommended for you|recommended stories|recommended articles|recommended reading
+        |recommended|recommended for you|recommended stories|recommended articles
+        |recommended reading
         |read more|read next|read also|also read|see also|more stories|more news|more like this
         |more on this story|more on this topic|you may also like|you might also like
-        |you may be interested in|you might be interested in|don't miss|editor's picks|editors' picks
+        |you may be interested in|you might be interested in|don't miss
+        |editor's picks|editors' picks
         |top stories|latest news|latest stories|latest|most read|most popular|most viewed|popular
         |trending|trending now|trending stories|what to read next|in other news|around the web
         |from around the web|sponsored stories|promoted stories|more videos|watch more

@@ -44,8 +44,13 @@ _DATE_PATTERNS = (
         r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?\b",
         re.I,
     ),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>\d{{4}})\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I
+    ),
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})\b"),
     re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
 )
@@ -59,7 +64,9 @@ _DATE_LABEL = re.compile(
     r"released|issued|created)|date|on|at|time)\b",
     re.I,
 )
-_FILLER = re.compile(rf"\b(?:{_WEEKDAY}|at|on|the|of|hrs?|hours|local time)\b|[\s,;:|/()\-–—·•]", re.I)
+_FILLER = re.compile(
+    rf"\b(?:{_WEEKDAY}|at|on|the|of|hrs?|hours|local time)\b|[\s,;:|/()\-–—·•]", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +87,7 @@ def _tz_from_name(name: str | None, when: datetime) -> tzinfo:
             from zoneinfo import ZoneInfo
 
             return ZoneInfo(_SEASONAL_US[key])
-        except Exception:  # noqa: BLE001 - no tz database: fall back to standard time
+        except Exception:
             return timezone(timedelta(hours={"et": -5, "ct": -6, "pt": -8}[key]))
     if key in _TZ_OFFSETS:
         return timezone(timedelta(hours=_TZ_OFFSETS[key]))
@@ -113,8 +120,9 @@ def parse_date_line(line: str) -> FoundDate | None:
 
     Times without a zone are taken as UTC.
 
-    >>> parse_date_line("29 Dec, 2024 15:53")
-    FoundDate(value=datetime.datetime(2024, 12, 29, 15, 53, tzinfo=datetime.timezone.utc), has_time=True, updated=False)
+    >>> found = parse_date_line("29 Dec, 2024 15:53")
+    >>> found.value.isoformat(), found.has_time, found.updated
+    ('2024-12-29T15:53:00+00:00', True, False)
     >>> parse_date_line("Updated : Jul 31, 2025 17:54").updated
     True
     >>> parse_date_line("Thursday 26 December 2024, 3.30pm GMT").value.hour
@@ -293,9 +301,45 @@ AGENCIES: dict[str, str] = {
 }  # fmt: skip
 
 PHOTO_CREDITS = frozenset(
-    "getty images getty afp reuters ap epa anadolu shutterstock alamy handout file pool "
-    "sipa xinhua tass sputnik ria bloomberg nurphoto dpa aa photo image courtesy via credit "
-    "imago picture alliance rex istock abaca efe ansa press associated".split()
+    [
+        "getty",
+        "images",
+        "getty",
+        "afp",
+        "reuters",
+        "ap",
+        "epa",
+        "anadolu",
+        "shutterstock",
+        "alamy",
+        "handout",
+        "file",
+        "pool",
+        "sipa",
+        "xinhua",
+        "tass",
+        "sputnik",
+        "ria",
+        "bloomberg",
+        "nurphoto",
+        "dpa",
+        "aa",
+        "photo",
+        "image",
+        "courtesy",
+        "via",
+        "credit",
+        "imago",
+        "picture",
+        "alliance",
+        "rex",
+        "istock",
+        "abaca",
+        "efe",
+        "ansa",
+        "press",
+        "associated",
+    ]
 )
 
 OUTLET_DOMAINS: dict[str, str] = {
@@ -385,7 +429,7 @@ def outlet_from_copyright(text: str) -> str | None:
         return None
     if name.lower() in AGENCIES:
         return None
-    name = re.split(r"\s+(?:All|Ltd|Limited|Inc)\b", name)[0]
+    name = re.split(r"\s+(?:All|Ltd|Limited|Inc)\b", name, flags=re.I)[0].strip(" .,;:")
     return name or None
 
 
@@ -424,8 +468,43 @@ def agency_from_dateline(paragraph: str) -> str | None:
 # ---------------------------------------------------------------- language
 
 _ENGLISH_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it at from he said has have are be "
-    "not this which an its were had his their will but been".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "by",
+        "it",
+        "at",
+        "from",
+        "he",
+        "said",
+        "has",
+        "have",
+        "are",
+        "be",
+        "not",
+        "this",
+        "which",
+        "an",
+        "its",
+        "were",
+        "had",
+        "his",
+        "their",
+        "will",
+        "but",
+        "been",
+    ]
 )
 
 

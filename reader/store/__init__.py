@@ -84,13 +84,13 @@ class Store(ArticlesMixin, SearchMixin, EntitiesMixin, AnnotationsMixin):
                 check_same_thread=True,
                 timeout=BUSY_TIMEOUT_MS / 1000,
             )
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not self._is_memory:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as exc:
             raise StoreError(f"{self._uri}: cannot open the store ({exc})") from exc
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if not self._is_memory:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
         return conn
 
     @property
@@ -188,25 +188,39 @@ class Store(ArticlesMixin, SearchMixin, EntitiesMixin, AnnotationsMixin):
         if current == SCHEMA_VERSION:
             return
         if current > 0 and not self._is_memory:
-            self.backup(_backup_path(Path(self._uri), backup_dir, current, self.now()))
-        with self.transaction():
-            for version in range(current, SCHEMA_VERSION):
-                for statement in MIGRATIONS[version]:
-                    self.execute(statement)
-            self.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self.execute(
-                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (str(SCHEMA_VERSION),),
-            )
+            backup = _backup_path(Path(self._uri), backup_dir, current, self.now())
+            try:
+                self.backup(backup)
+            except (OSError, sqlite3.Error) as exc:
+                raise StoreError(
+                    f"{self._uri}: cannot back up the store to {backup} before upgrading "
+                    f"it ({exc}); nothing was changed"
+                ) from exc
+        try:
+            with self.transaction():
+                for version in range(current, SCHEMA_VERSION):
+                    for statement in MIGRATIONS[version]:
+                        self.execute(statement)
+                self.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (str(SCHEMA_VERSION),),
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{self._uri}: cannot upgrade the store from schema version {current} to "
+                f"{SCHEMA_VERSION} ({exc}); it was left unchanged"
+            ) from exc
 
     # ------------------------------------------------------------ maintenance
 
     def backup(self, dest: str | os.PathLike[str]) -> Path:
         """A consistent copy of the store through SQLite's online backup API."""
         target = Path(dest)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = target.with_name(target.name + ".part")
+        tmp.unlink(missing_ok=True)
         _create_private_file(tmp)
         out = sqlite3.connect(tmp)
         try:
@@ -217,10 +231,44 @@ class Store(ArticlesMixin, SearchMixin, EntitiesMixin, AnnotationsMixin):
         return target
 
     def integrity_problems(self) -> list[str]:
-        """``PRAGMA integrity_check`` and foreign-key check results; empty when healthy."""
+        """``PRAGMA integrity_check``, foreign keys and orphaned rows; empty when healthy.
+
+        Orphans: rows pointing at a missing row (also where no foreign key is declared,
+        as for resolved links), search indexes out of step with their tables, analysis
+        spans outside their article, anchored annotations whose text is not there.
+        """
         problems = [row[0] for row in self.execute("PRAGMA integrity_check") if row[0] != "ok"]
         for table, rowid, parent, _ in self.execute("PRAGMA foreign_key_check"):
             problems.append(f"{table} row {rowid} points to a missing {parent} row")
+        for fts, table in (("articles_fts", "articles"), ("annotations_fts", "annotations")):
+            try:
+                self.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError:
+                problems.append(f"the search index {fts} is out of step with {table}")
+        for kind, table in (("article", "articles"), ("entity", "entities")):
+            for link_id, target_id in self.execute(
+                f"SELECT l.id, l.target_id FROM links l WHERE l.target_kind = ? "
+                f"AND l.target_id IS NOT NULL AND NOT EXISTS "
+                f"(SELECT 1 FROM {table} t WHERE t.id = l.target_id)",
+                (kind,),
+            ):
+                problems.append(f"link {link_id} points to a missing {kind} {target_id}")
+        for table in ("mentions", "dates", "quotes"):
+            for row_id, article_id in self.execute(
+                f'SELECT x.id, x.article_id FROM {table} x JOIN articles a ON a.id = x.article_id '
+                f'WHERE x.start < 0 OR x."end" < x.start OR x."end" > length(a.clean_text)'
+            ):
+                problems.append(f"{table} row {row_id} lies outside article {article_id}")
+        for row_id, article_id in self.execute(
+            'SELECT n.id, n.article_id FROM annotations n JOIN articles a ON a.id = n.article_id '
+            "WHERE n.exact IS NOT NULL AND n.status != 'orphaned' AND ("
+            'n.start IS NULL OR n."end" IS NULL OR '
+            'substr(a.clean_text, n.start + 1, n."end" - n.start) != n.exact)'
+        ):
+            problems.append(
+                f"annotation {row_id} is marked anchored but its quote is not at its "
+                f"place in article {article_id}"
+            )
         return problems
 
 

@@ -96,8 +96,49 @@ def line_at_offset(lines: list[VisualLine], starts: list[int], offset: int) -> i
 
 _WORD = re.compile(r"\w[\w'’-]*|[^\w\s]", re.UNICODE)
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt sen rep gov pres st jr sr vs etc inc ltd co corp "
-    "no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)|[。！？]+[」』”]*")
 

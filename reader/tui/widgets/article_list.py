@@ -7,10 +7,12 @@ count and one page query, not 10,000 widgets.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -24,7 +26,15 @@ from reader.tui.text_layout import char_width, text_cells
 
 PAGE_SIZE = 200
 
-COLUMNS = (("", 3), ("Title", 0), ("Source", 16), ("Published", 11), ("Min", 4), ("Tags", 5), ("Notes", 5))
+COLUMNS = (
+    ("", 3),
+    ("Title", 0),
+    ("Source", 16),
+    ("Published", 11),
+    ("Min", 4),
+    ("Tags", 5),
+    ("Notes", 5),
+)
 """Column names and widths; the title takes what is left."""
 
 
@@ -63,7 +73,7 @@ def row_cells(summary: ArticleSummary, title_width: int) -> list[str]:
 class ArticleList(ScrollView, can_focus=True):
     """Articles matching the library's filter, in the chosen order."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
@@ -141,7 +151,9 @@ class ArticleList(ScrollView, can_focus=True):
     ) -> None:
         try:
             count = self.store.count_articles(where)
-            rows = self.store.list_articles(where, sort=sort, descending=descending, limit=PAGE_SIZE)
+            rows = self.store.list_articles(
+                where, sort=sort, descending=descending, limit=PAGE_SIZE
+            )
         except Exception as exc:  # any failure is shown to the reader, never raised
             self.post_message(self.Failed(str(exc)))
             return
@@ -235,7 +247,7 @@ class ArticleList(ScrollView, can_focus=True):
         text = " ".join(row_cells(summary, self.title_width))
         return Strip([Segment(text, style)]).crop_extend(0, width, style)
 
-    COMPONENT_CLASSES = {"article-list--cursor"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--cursor"}
 
     DEFAULT_CSS = """
     ArticleList { height: 1fr; }

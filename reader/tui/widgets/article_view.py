@@ -10,11 +10,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -56,7 +58,7 @@ class Selection:
 class ArticleView(ScrollView, can_focus=True):
     """Clean text with highlights, a cursor and a selection, drawn line by line."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,w", "word(1)", "Next word", show=False),
         Binding("left,b", "word(-1)", "Prev word", show=False),
         Binding("shift+right", "word(1, True)", "Extend by word", show=False),
@@ -99,7 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.text = ""
         self.spans: list[HighlightSpan] = []
         self.hidden_kinds: set[str] = set()
-        self.styles: dict[str, Style] = {}
+        self.kind_styles: dict[str, Style] = {}
         self.cursor = 0
         self.anchor: int | None = None
         self._lines: list[VisualLine] = []
@@ -133,7 +135,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.invalidate()
 
     def set_styles(self, styles: dict[str, Style]) -> None:
-        self.styles = styles
+        self.kind_styles = styles
         self.invalidate()
 
     def set_hidden(self, kinds: set[str]) -> None:
@@ -259,7 +261,7 @@ class ArticleView(ScrollView, can_focus=True):
             kind = span.kind
             if kind in self.hidden_kinds:
                 continue
-            style = self.styles.get(token_kind(span.token))
+            style = self.kind_styles.get(token_kind(span.token))
             if style is None:
                 continue
             start = max(span.start, line.start) - line.start
@@ -268,7 +270,7 @@ class ArticleView(ScrollView, can_focus=True):
                 layers.append((_layer(span), start, end, style))
                 points.update((min(start, len(visible)), min(end, len(visible))))
         selection = self.selection
-        select_style = self.styles.get("selection", Style(reverse=True))
+        select_style = self.kind_styles.get("selection", Style(reverse=True))
         if selection is not None:
             start = max(selection.start, line.start) - line.start
             end = min(selection.end, line.end) - line.start
@@ -277,14 +279,14 @@ class ArticleView(ScrollView, can_focus=True):
                 points.update((min(start, len(visible)), min(end, len(visible))))
         cursor = self.cursor - line.start
         if self.has_focus and line.start <= self.cursor < max(line.end, line.start + 1):
-            cursor_style = self.styles.get("cursor", Style(reverse=True, underline=True))
+            cursor_style = self.kind_styles.get("cursor", Style(reverse=True, underline=True))
             if cursor < len(visible):
                 layers.append((9, cursor, cursor + 1, cursor_style))
                 points.update((cursor, cursor + 1))
         layers.sort(key=lambda layer: layer[0])
         ordered = sorted(p for p in points if 0 <= p <= len(visible))
         segments = [Segment(" " * self.left_margin, base)]
-        for start, end in zip(ordered, ordered[1:], strict=False):
+        for start, end in pairwise(ordered):
             style = base
             for _, layer_start, layer_end, layer_style in layers:
                 if layer_start <= start and end <= layer_end:
@@ -434,7 +436,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _event_offset(self, event: events.MouseEvent) -> int:
         point = event.get_content_offset_capture(self)
-        return self.offset_at(point.x + int(self.scroll_offset.x), point.y + int(self.scroll_offset.y))
+        return self.offset_at(
+            point.x + int(self.scroll_offset.x), point.y + int(self.scroll_offset.y)
+        )
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if event.button != 1:

@@ -1,0 +1,651 @@
+"""The built-in entity extractor: capitalised-name chunking plus gazetteers and cues.
+
+One precompiled regex finds runs of capitalised words (with name particles such as
+"al-", "bin", "van", "de"); each run is split into gazetteer hits (places, demonyms,
+organisations, names the store already knows) and unknown name runs. Unknown runs are
+typed from cues: titles before them, role and organisation words, speech verbs after
+them, organisation and place suffixes, "(ACR)" acronyms, particles and given names.
+A second pass makes the article consistent: once "Sergei Lavrov" is a person, a later
+"Lavrov" is the same person; once "Khmeimim Air Base" is a place, "Khmeimim" is too.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from reader.analysis import lexicon as lx
+from reader.analysis.names import acronym, core_words, fold, norm, skeleton
+from reader.models import EntityMention
+
+__all__ = ["KnownNames", "extract_entities"]
+
+
+def _char_class(predicate: object) -> str:
+    """A regex character class of every BMP code point for which ``predicate`` holds."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode if sys.maxunicode < 0x10000 else 0x10000):
+        if predicate(chr(code)):  # type: ignore[operator]
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    parts = []
+    for lo, hi in ranges:
+        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+    return "".join(parts)
+
+
+UPPER = _char_class(str.isupper)
+_SEP = "[ \u00a0]"
+_PARTICLE_PREFIX = r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|bint|abu|d)[-’']"
+_APOS_CONT = r"(?:[’'](?!s\b)\w+)*"
+_WORD_TOKEN = (
+    rf"(?:{_PARTICLE_PREFIX})?[{UPPER}]\w*{_APOS_CONT}"
+    rf"(?:-(?:[a-z]{{1,3}}-)?[{UPPER}]\w*{_APOS_CONT})*"
+)
+_TOKEN = (
+    rf"(?:(?:[{UPPER}]\.){{2,}}"
+    rf"|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Sen|Rep|Gov|Prof|St|Mt|Ft)\.(?={_SEP}[{UPPER}])"
+    rf"|{_WORD_TOKEN})"
+)
+_GLUE = (
+    r"(?:of the|of|de la|van der|van den|von der|al|el|bin|ibn|bint|ben|de|da|di|del|della|"
+    r"der|den|van|von|du|dos|das|la|le)"
+)
+CHUNK_RE = re.compile(rf"(?<![\w’'])(?:{_TOKEN})(?:{_SEP}(?:{_GLUE}{_SEP})?(?:{_TOKEN}))*")
+_TOKEN_RE = re.compile(_TOKEN)
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+_NEXT_VERB = re.compile(
+    r"(?:[’']s)?,?[ \u00a0]+(?:(?:has|have|had|was|is|also|then|later|previously|once|reportedly|"
+    r"been|would|will|did|does|publicly|recently|further|again|similarly|quickly|later|"
+    r"repeatedly|told|earlier)[ \u00a0]+){0,2}([a-z]+)"
+)
+_PAREN_ACR = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z]*[A-Z])\)")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_SENTENCE_END = frozenset(".!?\n:;…")
+_SKIP_BACK = frozenset(" \u00a0\"“‘'([")
+
+
+@dataclass(slots=True)
+class KnownNames:
+    """Names the extractor should recognise and how to type them (from the store).
+
+    ``names`` maps ``norm(alias)`` to ``(type, preferred name)``. Person surnames of
+    multi-word names are indexed as well, when only one known person has that surname.
+    """
+
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    surnames: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str, str]]) -> KnownNames:
+        """From ``(alias, type, preferred name)`` triples."""
+        known = cls()
+        for alias, kind, name in pairs:
+            known.add(alias, kind, name)
+        return known
+
+    def add(self, alias: str, kind: str, name: str) -> None:
+        key = norm(alias)
+        if not key:
+            return
+        self.names.setdefault(key, (kind, name))
+        if kind == "PERSON":
+            words = core_words(alias)
+            if len(words) > 1:
+                last = words[-1]
+                previous = self.surnames.get(last, ())
+                if previous == ():
+                    self.surnames[last] = (kind, name)
+                elif previous is not None and norm(previous[1]) != norm(name):
+                    self.surnames[last] = None
+
+    def get(self, text: str) -> tuple[str, str] | None:
+        key = norm(text)
+        hit = self.names.get(key)
+        if hit is None and " " not in key:
+            words = core_words(text)
+            if len(words) == 1:
+                hit = self.surnames.get(words[0])
+        return hit
+
+
+def _as_known(known: KnownNames | Mapping[str, str] | None) -> KnownNames:
+    if known is None:
+        return KnownNames()
+    if isinstance(known, KnownNames):
+        return known
+    return KnownNames.from_pairs((alias, kind, alias) for alias, kind in known.items())
+
+
+@dataclass(slots=True)
+class _Run:
+    """A stretch of capitalised words inside a chunk, before or after typing."""
+
+    start: int
+    end: int
+    text: str
+    ntokens: int
+    sent_initial: bool
+    heading: bool
+    title: bool = False
+    org_cue: bool = False
+    person_cue: bool = False
+    speech_after: bool = False
+    acronym_after: str | None = None
+    locative: bool = False
+    particle: bool = False
+    given: bool = False
+    confident: bool = False
+    type: str | None = None
+    key: str | None = None
+    name: str | None = None
+
+
+class _Article:
+    """The per-text state of one extraction."""
+
+    def __init__(self, text: str, known: KnownNames) -> None:
+        self.text = text
+        self.known = known
+        self.gaz = lx.gazetteer()
+        self.headings = _heading_spans(text)
+        self.lower_vocab: set[str] | None = None
+        self.runs: list[_Run] = []
+        self.persons: list[tuple[tuple[str, ...], str, str]] = []
+        """(core words, key, name) of every multi-word person seen."""
+        self.surname_at: dict[str, list[tuple[int, str]]] = {}
+        self.lexicon: dict[str, tuple[str, str, str]] = {}
+        """norm(alias) -> (type, key, name) for names confirmed in this text."""
+
+    # ---------------------------------------------------------------- pass 1
+
+    def chunks(self) -> None:
+        text = self.text
+        for match in CHUNK_RE.finditer(text):
+            start, end = match.span()
+            if end - start < 2 and not match.group().isupper():
+                continue
+            tokens = [(m.start() + start, m.end() + start) for m in _TOKEN_RE.finditer(match.group())]
+            self._segment(tokens)
+
+    def _segment(self, tokens: list[tuple[int, int]]) -> None:
+        text = self.text
+        # Split on "of" unless the word before it heads a name ("Bank of England").
+        groups: list[list[tuple[int, int]]] = [[tokens[0]]]
+        for prev, tok in zip(tokens, tokens[1:], strict=False):
+            glue = text[prev[1] : tok[0]]
+            if " of" in glue and text[prev[0] : prev[1]] not in lx.OF_HEADS:
+                groups.append([tok])
+            else:
+                groups[-1].append(tok)
+        for group in groups:
+            self._segment_group(group)
+
+    def _segment_group(self, toks: list[tuple[int, int]]) -> None:
+        text = self.text
+        gaz = self.gaz
+        first_start = toks[0][0]
+        sent_initial = _sentence_initial(text, first_start)
+        heading = self._in_heading(first_start)
+        words = [text[s:e] for s, e in toks]
+        n = len(toks)
+        # Leading function words and calendar words never belong to a name.
+        lead = 0
+        while lead < n and (words[lead] in lx.FUNCTION_WORDS or words[lead] in lx.CALENDAR_WORDS):
+            if lead == 0 and n > 1 and gaz.types.get(norm(text[toks[0][0] : toks[-1][1]])):
+                break
+            lead += 1
+        if lead == n:
+            return
+        toks, words = toks[lead:], words[lead:]
+        n = len(toks)
+        if lead:
+            sent_initial = sent_initial or words[0] not in lx.TITLES
+        if n >= 2 and not heading:
+            whole = text[toks[0][0] : toks[-1][1]]
+            hit = self._lookup(whole)
+            if hit is None:
+                core = self._suffix_type(words)
+                if core is not None:
+                    kind, first = core
+                    s = toks[first][0]
+                    self._emit(s, toks[-1][1], kind, confident=True)
+                    if kind == "PLACE" and n - first == 2 or words[-2:] == ["Air", "Base"]:
+                        head = text[toks[first][0] : toks[first][1]]
+                        if n - first >= 2 and head not in lx.TITLES:
+                            self._register(head, kind, norm(text[s : toks[-1][1]]), text[s : toks[-1][1]])
+                    return
+        run: list[tuple[int, int]] = []
+        title_before = False
+        i = 0
+        maxw = gaz.max_words
+        while i < n:
+            hit_end, hit = -1, None
+            for j in range(min(n, i + maxw), i, -1):
+                if j - i > 1 or True:
+                    found = self._lookup(text[toks[i][0] : toks[j - 1][1]])
+                    if found is not None:
+                        hit_end, hit = j, found
+                        break
+            if hit is not None and hit_end == i + 1:
+                word = words[i]
+                # A lone known surname or given name continues a person run.
+                if hit[0] == "PERSON" and run:
+                    hit = None
+                elif (
+                    word in gaz.given_names
+                    and i + 1 < n
+                    and hit[0] != "NORP"
+                    and self._lookup(words[i + 1]) is None
+                    and words[i + 1] not in lx.TITLES
+                ):
+                    hit = None
+            if hit is not None:
+                self._flush(run, title_before, sent_initial, heading, toks)
+                run, title_before = [], False
+                s, e = toks[i][0], toks[hit_end - 1][1]
+                self._emit(s, e, hit[0], key=hit[1], name=hit[2], confident=True)
+                i = hit_end
+                continue
+            word = words[i]
+            if not run and word in lx.TITLES and i + 1 < n:
+                title_before = True
+            elif word in lx.CALENDAR_WORDS and words[i] not in ("New", "Year"):
+                self._flush(run, title_before, sent_initial, heading, toks)
+                run, title_before = [], False
+            elif not run and word in lx.TITLES and title_before:
+                pass
+            else:
+                run.append(toks[i])
+            i += 1
+        self._flush(run, title_before, sent_initial, heading, toks)
+
+    def _suffix_type(self, words: list[str]) -> tuple[str, int] | None:
+        """ORG or PLACE from the run's last word, and where the name starts."""
+        last = words[-1]
+        first = 0
+        while first < len(words) - 1 and words[first] in lx.TITLES and words[first] not in (
+            "National",
+            "Security",
+            "Army",
+            "Supreme",
+            "State",
+            "Home",
+            "Joint",
+            "Special",
+            "Intelligence",
+            "Foreign",
+            "Defence",
+            "Defense",
+            "Interior",
+            "Justice",
+            "Energy",
+            "Health",
+            "Trade",
+            "Finance",
+            "Education",
+            "Labour",
+            "Labor",
+            "Agriculture",
+            "Transport",
+            "Culture",
+            "Presidential",
+            "Executive",
+            "Grand",
+        ):
+            first += 1
+        if first >= len(words) - 1 and last in lx.ORG_SUFFIXES:
+            return None
+        if last in lx.ORG_SUFFIXES:
+            if all(w in lx.TITLES for w in words[first:]):
+                return None
+            return "ORG", first
+        if last in lx.PLACE_SUFFIXES or (len(words) >= 2 and words[0] in ("Mount", "Lake", "Cape")):
+            return "PLACE", first
+        return None
+
+    def _lookup(self, phrase: str) -> tuple[str, str, str] | None:
+        """A gazetteer or known-name hit for ``phrase``: (type, key, name)."""
+        key = norm(phrase)
+        kind = self.gaz.types.get(key)
+        if kind is not None:
+            name = self.gaz.canonical[key]
+            return kind, norm(name), name
+        known = self.known.get(phrase)
+        if known is not None:
+            return known[0], norm(known[1]), known[1]
+        return None
+
+    def _flush(
+        self,
+        run: list[tuple[int, int]],
+        title_before: bool,
+        sent_initial: bool,
+        heading: bool,
+        chunk: list[tuple[int, int]],
+    ) -> None:
+        if not run:
+            return
+        text = self.text
+        start, end = run[0][0], run[-1][1]
+        surface = text[start:end]
+        # "post-Assad" -> "Assad"; "Turkish-Syrian" -> two demonyms.
+        if "-" in surface and len(run) == 1:
+            if self._split_hyphenated(start, end):
+                return
+        is_first = run[0] == chunk[0]
+        is_last = run[-1] == chunk[-1]
+        r = _Run(
+            start=start,
+            end=end,
+            text=surface,
+            ntokens=len(run),
+            sent_initial=sent_initial and is_first and not title_before,
+            heading=heading,
+            title=title_before,
+        )
+        if is_first and not title_before:
+            prev = _PREV_WORD.search(text, max(0, start - 30), start)
+            if prev is not None:
+                word = prev.group(1).lower()
+                if word in lx.ROLE_CUES:
+                    r.person_cue = True
+                elif word in lx.ORG_CUES:
+                    r.org_cue = True
+                elif word in lx.LOCATIVE_CUES:
+                    r.locative = True
+        if is_last:
+            nxt = _NEXT_VERB.match(text, end)
+            if nxt is not None and nxt.group(1) in lx.SPEECH_VERBS:
+                r.speech_after = True
+            paren = _PAREN_ACR.match(text, end)
+            if paren is not None:
+                r.acronym_after = paren.group(1)
+        first_word = text[run[0][0] : run[0][1]]
+        r.given = first_word in self.gaz.given_names
+        r.particle = any(w in _PARTICLE_WORDS for w in norm(surface).split()) or first_word in (
+            "Abu",
+            "Umm",
+            "Bin",
+            "Ibn",
+        )
+        self._classify_confident(r)
+        self.runs.append(r)
+
+    def _split_hyphenated(self, start: int, end: int) -> bool:
+        text = self.text
+        surface = text[start:end]
+        parts = surface.split("-")
+        if parts[0].lower() in lx.HYPHEN_PREFIXES:
+            offset = start + len(parts[0]) + 1
+            self._flush([(offset, end)], False, False, self._in_heading(start), [(offset, end)])
+            return True
+        hits = [self._lookup(p) for p in parts]
+        if len(parts) > 1 and all(h is not None for h in hits) and self._lookup(surface) is None:
+            pos = start
+            for part, hit in zip(parts, hits, strict=True):
+                assert hit is not None
+                self._emit(pos, pos + len(part), hit[0], key=hit[1], name=hit[2], confident=True)
+                pos += len(part) + 1
+            return True
+        return False
+
+    def _classify_confident(self, r: _Run) -> None:
+        """Type a run from its own cues, before the article's names are known."""
+        if r.acronym_after:
+            r.type, r.confident = "ORG", True
+        elif r.ntokens == 1 and r.text.isupper() and 2 <= len(r.text) <= 6 and r.text.isalpha():
+            r.type, r.confident = "ORG", True
+        elif r.org_cue and not r.given:
+            r.type, r.confident = "ORG", True
+        elif r.title or r.person_cue:
+            r.type, r.confident = "PERSON", True
+        elif r.ntokens >= 2 and (r.particle or r.given):
+            r.type, r.confident = "PERSON", True
+        elif r.ntokens >= 2 and r.speech_after:
+            r.type, r.confident = "PERSON", True
+        elif r.ntokens == 1 and r.particle and not r.heading:
+            r.type, r.confident = "PERSON", True
+        elif r.ntokens >= 2 and not r.heading and not r.sent_initial and self._uncommon(r.text):
+            r.type, r.confident = "PERSON", True
+
+    def _uncommon(self, surface: str) -> bool:
+        if self.lower_vocab is None:
+            self.lower_vocab = set(_LOWER_WORD.findall(self.text))
+        return not any(w.lower() in self.lower_vocab for w in surface.split())
+
+    # ---------------------------------------------------------------- registry
+
+    def _emit(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        *,
+        key: str | None = None,
+        name: str | None = None,
+        confident: bool = False,
+    ) -> None:
+        surface = self.text[start:end]
+        r = _Run(
+            start=start,
+            end=end,
+            text=surface,
+            ntokens=surface.count(" ") + 1,
+            sent_initial=False,
+            heading=False,
+            type=kind,
+            key=key,
+            name=name,
+            confident=confident,
+        )
+        self.runs.append(r)
+
+    def _register(self, alias: str, kind: str, key: str, name: str) -> None:
+        self.lexicon.setdefault(norm(alias), (kind, key, name))
+
+    def _in_heading(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.headings)
+
+    # ---------------------------------------------------------------- pass 2
+
+    def resolve(self) -> list[EntityMention]:
+        runs = sorted(self.runs, key=lambda r: r.start)
+        # Confirmed names first: full names of people, then organisations and places.
+        for r in runs:
+            if r.confident and r.type == "PERSON" and len(core_words(r.text)) >= 2:
+                r.key, r.name = self._person_key(r)
+        for r in runs:
+            if not r.confident or r.type is None:
+                continue
+            if r.type == "PERSON":
+                if r.key is None:
+                    r.key, r.name = self._person_key(r)
+            elif r.key is None:
+                r.key, r.name = norm(r.text), r.text
+            if r.type == "ORG":
+                if r.acronym_after:
+                    self._register(r.acronym_after, "ORG", r.key, r.name or r.text)
+                initials = acronym(r.text)
+                if len(initials) >= 2:
+                    self._register(initials, "ORG", r.key, r.name or r.text)
+            if r.type in ("ORG", "PLACE", "PERSON") and r.ntokens >= 1:
+                self._register(r.text, r.type, r.key or norm(r.text), r.name or r.text)
+        for r in runs:
+            if r.type is None or (r.type == "PERSON" and r.key is None):
+                self._resolve_open(r)
+        mentions: list[EntityMention] = []
+        names: dict[str, str] = {}
+        for r in runs:
+            if r.type is None or r.key is None:
+                continue
+            name = r.name or r.text
+            if len(name) > len(names.get(r.key, "")):
+                names[r.key] = name
+        last_end = -1
+        for r in runs:
+            if r.type is None or r.key is None or r.start < last_end:
+                continue
+            last_end = r.end
+            metonym = self._metonym(r) if r.type == "PLACE" else None
+            mentions.append(
+                EntityMention(
+                    start=r.start,
+                    end=r.end,
+                    text=r.text,
+                    type=r.type,  # type: ignore[arg-type]
+                    key=r.key,
+                    name=names[r.key],
+                    metonym_for=metonym,
+                )
+            )
+        return mentions
+
+    def _person_key(self, r: _Run) -> tuple[str, str]:
+        words = core_words(r.text)
+        if len(words) == 1:
+            return self._surname_key(r) or (norm(r.text), r.text)
+        for other_words, key, name in self.persons:
+            if _same_person(words, other_words):
+                self._note_surname(words[-1], r.start, key)
+                return key, name
+        key = norm(r.text)
+        self.persons.append((words, key, r.text))
+        self._note_surname(words[-1], r.start, key)
+        self._register(r.text, "PERSON", key, r.text)
+        return key, r.text
+
+    def _note_surname(self, surname: str, pos: int, key: str) -> None:
+        self.surname_at.setdefault(surname, []).append((pos, key))
+
+    def _surname_key(self, r: _Run) -> tuple[str, str] | None:
+        words = core_words(r.text)
+        if len(words) != 1:
+            return None
+        seen = self.surname_at.get(words[0])
+        if not seen:
+            return None
+        before = [key for pos, key in seen if pos < r.start]
+        key = before[-1] if before else seen[0][1]
+        name = next((n for _, k, n in self.persons if k == key), r.text)
+        return key, name
+
+    def _resolve_open(self, r: _Run) -> None:
+        if r.type is None or r.ntokens == 1:
+            surname = self._surname_key(r)
+            if surname is not None and (r.type in (None, "PERSON")):
+                r.type, (r.key, r.name) = "PERSON", surname
+                return
+        hit = self.lexicon.get(norm(r.text))
+        if hit is not None:
+            r.type, r.key, r.name = hit
+            return
+        known = self.known.get(r.text)
+        if known is not None:
+            r.type, r.key, r.name = known[0], norm(known[1]), known[1]
+            return
+        if r.type is None:
+            if r.heading:
+                return
+            if r.speech_after and not r.sent_initial:
+                r.type = "PERSON"
+            elif r.speech_after and r.ntokens == 1 and not self._is_common(r.text):
+                r.type = "PERSON"
+            elif r.ntokens == 1 and r.locative and not r.sent_initial and not self._is_common(r.text):
+                r.type = "PLACE"
+            else:
+                return
+        if r.type == "PERSON":
+            r.key, r.name = self._person_key(r)
+        else:
+            r.key, r.name = norm(r.text), r.text
+
+    def _is_common(self, word: str) -> bool:
+        if self.lower_vocab is None:
+            self.lower_vocab = set(_LOWER_WORD.findall(self.text))
+        return word.lower() in self.lower_vocab
+
+    def _metonym(self, r: _Run) -> str | None:
+        country = self.gaz.capitals.get(norm(r.text))
+        if country is None:
+            return None
+        text = self.text
+        before = text[max(0, r.start - 20) : r.start]
+        prev = _PREV_WORD.search(before)
+        if prev is not None and prev.group(1).lower() in _NON_METONYM_BEFORE:
+            return None
+        if before.rstrip().endswith(","):
+            return None
+        after = text[r.end : r.end + 2]
+        if after.startswith(",") and _sentence_initial(text, r.start):
+            return None
+        if after.startswith(",") and prev is not None and prev.group(1).lower() in ("capital",):
+            return None
+        return norm(country).replace(" ", "_")
+
+
+_PARTICLE_WORDS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "ash", "ad"})
+_NON_METONYM_BEFORE = frozenset(
+    "in at from to into near outside inside around across of visited visit visiting visits "
+    "reached entered capital city via through toward towards".split()
+) - {"toward", "towards"}
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two multi-word names are variants of one person's name."""
+    if fold(a[-1]) != fold(b[-1]) and skeleton(a[-1]) != skeleton(b[-1]):
+        return False
+    return _first_names_match(a[0], b[0])
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    if a == b or fold(a) == fold(b):
+        return True
+    if skeleton(a) != skeleton(b):
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(fold(a), fold(b)) <= 1
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _SKIP_BACK:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _heading_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that look like headings: short, no final punctuation, mostly capitalised."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group().rstrip()
+        if not line or len(line) > 160 or line[-1] in ".!?:;\"”’),":
+            continue
+        words = line.split()
+        if len(words) < 2:
+            continue
+        caps = sum(1 for w in words if w[:1].isupper())
+        small = sum(1 for w in words if w in _HEADING_SMALL)
+        if caps >= 0.6 * (len(words) - small) and caps >= 2:
+            spans.append(match.span())
+    return spans
+
+
+_HEADING_SMALL = frozenset("a an the of in on at to for and or but with by from as vs via".split())
+
+
+def extract_entities(
+    text: str, known: KnownNames | Mapping[str, str] | None = None
+) -> tuple[list[EntityMention], list[EntityMention]]:
+    """People, organisations and places (first list) and NORP mentions (second) in ``text``."""
+    article = _Article(text, _as_known(known))
+    article.chunks()
+    mentions = article.resolve()
+    entities = [m for m in mentions if m.type != "NORP"]
+    norps = [m for m in mentions if m.type == "NORP"]
+    return entities, norps

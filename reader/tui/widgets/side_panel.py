@@ -1,0 +1,95 @@
+"""The article's side panel: its entities by type, annotations, backlinks, related articles."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.highlight import KIND_LABELS
+from reader.sanitize import safe_line
+
+TYPE_ORDER = (("PERSON", "person"), ("ORG", "org"), ("PLACE", "place"), ("NORP", "norp"))
+
+
+def heading(text: str) -> Option:
+    return Option(Content.styled(text, "bold $text-accent"), disabled=True)
+
+
+def clip(text: str, width: int = 60) -> str:
+    text = safe_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class SidePanel(OptionList):
+    """A list of what the article links to; choosing an entry posts ``OptionSelected``.
+
+    Option ids say what an entry is: ``entity:<id>``, ``annotation:<id>``, ``article:<id>``.
+    """
+
+    def show(
+        self,
+        mentions: Sequence[object],
+        annotations: Sequence[object],
+        backlinks: Sequence[object] = (),
+        related: Iterable[tuple[object, float, list[str]]] = (),
+    ) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        options: list[Option] = []
+        by_type: dict[str, Counter[int]] = defaultdict(Counter)
+        names: dict[int, str] = {}
+        for mention in mentions:
+            entity_id = getattr(mention, "entity_id", None)
+            if entity_id is None:
+                continue
+            by_type[mention.type][entity_id] += 1
+            names.setdefault(entity_id, mention.entity_name or mention.text)
+        for entity_type, kind in TYPE_ORDER:
+            counts = by_type.get(entity_type)
+            if not counts:
+                continue
+            options.append(heading(f"{KIND_LABELS[kind]} ({len(counts)})"))
+            for entity_id, count in sorted(
+                counts.items(), key=lambda item: (-item[1], names[item[0]])
+            ):
+                options.append(
+                    Option(
+                        Content(f"  {clip(names[entity_id], 30)}  ×{count}"),
+                        id=f"entity:{entity_id}",
+                    )
+                )
+        passages = [note for note in annotations if getattr(note, "exact", None)]
+        options.append(heading(f"Annotations ({len(passages)})"))
+        for note in passages:
+            tags = " ".join(f"#{tag}" for tag in note.tags)
+            label = clip(note.exact or "", 34)
+            extra = f"  {clip(tags, 30)}" if tags else ""
+            options.append(Option(Content(f"  “{label}”{extra}"), id=f"annotation:{note.id}"))
+        backlinks = list(backlinks)
+        if backlinks:
+            options.append(heading(f"Backlinks ({len(backlinks)})"))
+            for note in backlinks:
+                options.append(
+                    Option(
+                        Content(f"  {clip(note.note or note.exact or '', 36)}"),
+                        id=f"article:{note.article_id}",
+                    )
+                )
+        related = list(related)
+        if related:
+            options.append(heading(f"Related articles ({len(related)})"))
+            for summary, _score, shared in related:
+                shared_text = ", ".join(shared[:3])
+                options.append(
+                    Option(
+                        Content(f"  {clip(summary.title, 36)}\n    {clip(shared_text, 34)}"),
+                        id=f"article:{summary.id}",
+                    )
+                )
+        self.add_options(options)
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted
