@@ -238,6 +238,47 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredMention:
+    """An entity mention as stored for an article, linked to its canonical entity."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    entity_id: int | None
+    entity_key: str | None
+    entity_name: str | None
+    metonym_for: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuote:
+    """A quotation as stored for an article, with its speaker's canonical entity."""
+
+    start: int
+    end: int
+    text: str
+    partial: bool
+    speaker: str | None = None
+    speaker_entity_id: int | None = None
+    speaker_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMentionInContext:
+    """One mention of an entity with the words around it, for an entity's page."""
+
+    article_id: int
+    article_title: str
+    published: datetime | None
+    start: int
+    end: int
+    text: str
+    context_before: str
+    context_after: str
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A canonical real-world entity that mentions across articles point to."""
 

@@ -195,7 +195,7 @@ def extract_quotes(text: str, mentions: Sequence[EntityMention] = ()) -> list[Qu
                 end=end,
                 text=inner,
                 partial=_partial(text, open_pos, s),
-                speaker=who.name if who is not None else None,
+                speaker=who.text if who is not None else None,
                 speaker_key=who.key if who is not None else None,
             )
         )

@@ -302,7 +302,7 @@ def _active_html() -> str:
         f"<iframe src='https://evil.example/{PAYLOAD_MARK}'>{PAYLOAD_MARK} frame text</iframe>"
         f"<img src=x onerror=\"alert('{PAYLOAD_MARK}')\">"
         f"<noscript>{PAYLOAD_MARK}</noscript>"
-        f"<object data='{PAYLOAD_MARK}.swf'></object><embed src='{PAYLOAD_MARK}.swf'>"
+        f"<object data='{PAYLOAD_MARK}.swf'></object>"
         f"<template>{PAYLOAD_MARK}</template>"
         f"<svg><script>{PAYLOAD_MARK}</script></svg>"
     )
@@ -339,10 +339,12 @@ HTML_CASES = [
          seconds=60),
     Case("html", "many-attributes", "either",
          _lazy("manyattr.html", lambda: html_page(extra="<div " + " ".join(f"a{i}='{i}'" for i in range(200_000)) + ">x</div>").encode()),
-         seconds=60),
+         seconds=30),
     Case("html", "markdown-injection-in-html", "store",
          _write("mdinject.html", html_page(title="[x](javascript:alert(1)) # not a heading",
                                              paragraphs=["<a href='javascript:alert(1)'>link</a> " + p for p in PARAGRAPHS]))),
+    Case("html", "embed-void-element", "store",
+         _write("embed.html", html_page(extra=f"<embed src='{PAYLOAD_MARK}.swf'>"))),
     Case("html", "comment-and-cdata", "either",
          _write("comments.html", html_page(extra=f"<!-- {PAYLOAD_MARK} --><![CDATA[{PAYLOAD_MARK}]]>"))),
 ]

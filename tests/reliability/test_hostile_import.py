@@ -27,6 +27,7 @@ from tests.reliability.conftest import (
     assert_store_sound,
     deadline,
     run_cli,
+    run_forked,
 )
 from tests.reliability.hostile import CASES, PAYLOAD_MARK, SECRET, Case
 
@@ -107,9 +108,17 @@ def test_import_paths_survives(case: Case, build, tmp_path: Path, clock) -> None
     from reader.importer import import_paths
 
     path = build(case)
-    store = Store(tmp_path / "api.db", clock=clock)
-    with deadline(case.seconds, f"import of {case.id}"):
-        report = import_paths(store, [path])
+    db = tmp_path / "api.db"
+
+    def run() -> ImportReport:
+        store = Store(db, clock=clock)
+        try:
+            return import_paths(store, [path])
+        finally:
+            store.close()
+
+    report = run_forked(run, case.seconds, f"import of {case.id}")
+    store = Store(db, clock=clock)
     check_report(case, path, report, store)
     check_stored_articles(store)
     store.close()

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.annotations import annotate, set_article_note, tag_article
 from reader.anchoring import reanchor_article
+from reader.annotations import annotate, set_article_note, tag_article
 from reader.errors import ExportError
 from reader.export.markdown import escape_markdown, export_markdown, yaml_string
 from reader.models import PARAGRAPH_SEP, ParsedArticle
@@ -28,7 +28,8 @@ NOW = datetime(2025, 3, 4, 8, 15, tzinfo=UTC)
 BASES = PARAGRAPH_SEP.join(
     [
         "Russia's naval base in Tartus and the #Khmeimim air base are *key* to its reach.",
-        "Sergei Lavrov said: \"We will talk\" — 1. first, 2. later. <b>Not bold</b> & [not a link](x).",
+        'Sergei Lavrov said: "We will talk" — 1. first, 2. later. '
+        "<b>Not bold</b> & [not a link](x).",
         "- Not a list item, and > not a quote, ==not highlighted== and $not math$.",
     ]
 )
@@ -70,7 +71,7 @@ def build_store() -> tuple[Store, int, int]:
     bases = save(
         store,
         BASES,
-        title="Bases: *Tartus* & #Khmeimim — \"why\" [they] matter",
+        title='Bases: *Tartus* & #Khmeimim — "why" [they] matter',
         source_key="/clips/bases.txt",
         path="/clips/bases.txt",
         published=datetime(2024, 12, 26, tzinfo=UTC),
@@ -100,15 +101,30 @@ def build_store() -> tuple[Store, int, int]:
         tags=["syria/bases/khmeimim"],
     )
     annotate(store, bases, "naval base in Tartus", tags=["ports_&_bases"], color="blue")
-    annotate(store, bases, '"We will talk" — 1. first, 2. later. <b>Not bold</b> & [not a link](x).')
-    annotate(store, bases, "- Not a list item, and > not a quote", note="1. not a list\n# not a heading")
-    annotate(store, talks, "Talks in Damascus continued", note="Follows [[bases: *tartus* & #khmeimim — \"why\" they matter]]?")
+    annotate(
+        store, bases, '"We will talk" — 1. first, 2. later. <b>Not bold</b> & [not a link](x).'
+    )
+    annotate(
+        store, bases, "- Not a list item, and > not a quote", note="1. not a list\n# not a heading"
+    )
+    annotate(
+        store,
+        talks,
+        "Talks in Damascus continued",
+        note='Follows [[bases: *tartus* & #khmeimim — "why" they matter]]?',
+    )
     gone = annotate(store, talks, "visited the port of Tartus", note="kept when orphaned")
     new_talks = TALKS.replace("The delegation visited the port of Tartus.", "The delegation left.")
     with store.transaction():
-        save(store, new_talks, title="Talks in Damascus", source_key="https://example.org/talks#entry-1",
-             url="https://example.org/talks", published=datetime(2024, 12, 27, 14, 30, tzinfo=UTC),
-             published_has_time=True)
+        save(
+            store,
+            new_talks,
+            title="Talks in Damascus",
+            source_key="https://example.org/talks#entry-1",
+            url="https://example.org/talks",
+            published=datetime(2024, 12, 27, 14, 30, tzinfo=UTC),
+            published_has_time=True,
+        )
         reanchor_article(store, talks, TALKS, new_talks)
     assert store.annotation(gone.id).status == "orphaned"  # type: ignore[union-attr]
     return store, bases, talks
@@ -131,8 +147,10 @@ def test_export_is_idempotent_and_keeps_user_text(tmp_path: Path) -> None:
     first = {p.name: p.read_text(encoding="utf-8") for p in export_markdown(store, tmp_path)}
     note = next(tmp_path.glob("2024-12-26-*.md"))
     text = note.read_text(encoding="utf-8")
-    text = text.replace("---\n", "---\naliases: [\"my alias\"]\n", 1)  # user's own front matter
-    text = text.replace("\n<!-- reader:begin", "\nMy line before the region.\n\n<!-- reader:begin", 1)
+    text = text.replace("---\n", '---\naliases: ["my alias"]\n', 1)  # user's own front matter
+    text = text.replace(
+        "\n<!-- reader:begin", "\nMy line before the region.\n\n<!-- reader:begin", 1
+    )
     text += "\nMy own conclusion, written by hand.\n"
     note.write_text(text, encoding="utf-8")
     annotate(store, bases, "air base", note="added later")
@@ -191,7 +209,9 @@ def rendered_text(markdown: str) -> tuple[str, list[str]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab #*_-+=>[]()!`\\<&;.:1|~^$%\n\t{}\"'")), max_size=60))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab #*_-+=>[]()!`\\<&;.:1|~^$%\n\t{}\"'")), max_size=60)
+)
 def test_escaped_text_renders_exactly_as_written(text: str) -> None:
     """CommonMark renders the escaped text as the same words: no markup of any kind."""
     shown, tags = rendered_text(escape_markdown(text))
