@@ -44,22 +44,35 @@ class SearchMixin:
     def search(
         self: Store, text: str, *, limit: int = 20, include_annotations: bool = True
     ) -> list[SearchHit]:
-        """Articles (and annotations) matching ``text``, best first by bm25."""
+        """Articles (and annotations) matching ``text``, best first by bm25.
+
+        Ranking and snippets are two queries: snippets are costly, so they are made only
+        for the best ``limit`` rows rather than for every match.
+        """
         match = fts_query(text)
         if not match:
             return []
+        top = self.query(
+            f"""SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS score
+               FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?""",
+            (match, limit),
+        )
+        scores = {row["rowid"]: row["score"] for row in top}
+        placeholders = ", ".join("?" * len(scores))
         rows = self.query(
             f"""SELECT a.id, a.title,
-                   snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_WORDS}) AS snippet,
-                   bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS score
+                   snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_WORDS}) AS snippet
                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-               WHERE articles_fts MATCH ? ORDER BY score LIMIT ?""",
-            (MARK_OPEN, MARK_CLOSE, match, limit),
+               WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({placeholders})""",
+            (MARK_OPEN, MARK_CLOSE, match, *scores),
         )
-        hits = [
-            SearchHit(row["id"], row["title"], *unmark(row["snippet"]), score=row["score"])
-            for row in rows
-        ]
+        hits = sorted(
+            (
+                SearchHit(row["id"], row["title"], *unmark(row["snippet"]), score=scores[row["id"]])
+                for row in rows
+            ),
+            key=lambda hit: hit.score,
+        )
         if include_annotations:
             rows = self.query(
                 f"""SELECT n.id, n.article_id, a.title,
