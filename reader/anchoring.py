@@ -363,9 +363,8 @@ def _edges_near(text: str, offset: int, slack: int, char: str, *, start: bool) -
     lo, hi = max(0, offset - slack), min(len(text), offset + slack)
     edges = {m.start() for m in _TOKEN_EDGE.finditer(text, lo, hi)} | {offset}
     for pos in range(lo, hi + 1):
-        if start and text[pos : pos + 1] == char:
-            edges.add(pos)
-        elif not start and pos > 0 and text[pos - 1] == char:
+        neighbour = text[pos : pos + 1] if start else text[pos - 1 : pos]
+        if neighbour == char:
             edges.add(pos)
     return sorted(e for e in edges if 0 <= e <= len(text))
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.analysis.entities import KnownNames, _same_person
-from reader.analysis.names import acronym, core_words, fold, norm, slug
+from reader.analysis.names import acronym, core_words, norm, skeleton, slug
 from reader.models import EntityMention
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ class EntityIndex:
     by_norm: dict[str, list[int]] = field(default_factory=dict)
     by_surname: dict[str, set[int]] = field(default_factory=dict)
     by_acronym: dict[str, set[int]] = field(default_factory=dict)
+    by_compact: dict[str, set[int]] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)
     blocked: set[tuple[int, str]] = field(default_factory=set)
     known: KnownNames = field(default_factory=KnownNames)
@@ -66,7 +67,9 @@ class EntityIndex:
         if entity.type == "PERSON":
             words = core_words(name)
             if words:
-                self.by_surname.setdefault(fold(words[-1]), set()).add(entity.id)
+                self.by_surname.setdefault(skeleton(words[-1]), set()).add(entity.id)
+        if entity.type in ("ORG", "PLACE"):
+            self.by_compact.setdefault(compact(name), set()).add(entity.id)
 
     def add_alias(self, entity_id: int, alias: str) -> None:
         entity = self.entities[entity_id]
@@ -78,6 +81,11 @@ class EntityIndex:
         self.by_norm.setdefault(key, []).append(entity_id)
         self._index_name(entity, alias)
         self.known.add(alias, entity.type, entity.name)
+
+
+def compact(name: str) -> str:
+    """A name with spaces and hyphens gone ("Khmeimim Air Base" ~ "Khmeimim Airbase")."""
+    return norm(name).replace(" ", "")
 
 
 def _signature(store: Store) -> tuple[object, ...]:
@@ -168,7 +176,7 @@ def find_entity_for(index: EntityIndex, group: Group) -> int | None:
         words = core_words(full[0] if full else group.name)
         candidates = [
             index.entities[i]
-            for i in index.by_surname.get(fold(words[-1]), ())
+            for i in index.by_surname.get(skeleton(words[-1]), ())
             if index.entities[i].type == "PERSON"
             and (i, norm(group.name)) not in index.blocked
         ]
@@ -183,6 +191,11 @@ def find_entity_for(index: EntityIndex, group: Group) -> int | None:
                     return entity.id
         elif len(candidates) == 1:
             return candidates[0].id
+    if group.type in ("ORG", "PLACE"):
+        for surface in [group.name, *group.surfaces]:
+            ids = [i for i in index.by_compact.get(compact(surface), ()) if index.entities[i].type == group.type]
+            if len(ids) == 1:
+                return ids[0]
     if group.type == "ORG":
         for surface in [group.name, *group.surfaces]:
             if surface.isupper() and 2 <= len(surface) <= 8:

@@ -69,7 +69,7 @@ def test_annotate_list_tag_note_and_rename(home: Path) -> None:
     tags = run(home, "tags").output.splitlines()
     assert [line.split() for line in tags] == [
         ["1", "russia"],
-        ["1", "syria"],
+        ["1", "Syria"],
         ["1", "Syria/Bases"],
     ]
     assert run(home, "tag-rename", "SYRIA", "levant").output == "2 annotations retagged\n"

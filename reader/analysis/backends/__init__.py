@@ -1,0 +1,1 @@
+"""Optional entity extractors that need extra packages."""
