@@ -22,7 +22,8 @@ import click
 from reader import __version__
 from reader.app_context import open_store
 from reader.cli import analysis_cmds, annotation_cmds, maintenance_cmds
-from reader.cli.common import CONTEXT_SETTINGS, echo_json, fail, format_published, store_from
+from reader.api import format_published
+from reader.cli.common import CONTEXT_SETTINGS, echo_json, fail, store_from
 from reader.errors import ReaderError
 from reader.models import ImportOutcome
 from reader.paths import resolve_paths
