@@ -65,6 +65,8 @@ _NEXT_VERB = re.compile(
 )
 _PAREN_ACR = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z]*[A-Z])\)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_AND_GLUE = frozenset({" and ", " & ", "\u00a0and\u00a0"})
+_APPOSITIVE = re.compile(r"(?:[’']s)?,[ \u00a0]+(?:who|whose|aged|\d{1,3},)\b")
 _SENTENCE_END = frozenset(".!?\n:;…")
 _SKIP_BACK = frozenset(" \u00a0\"“‘'([")
 
@@ -165,11 +167,28 @@ class _Article:
 
     def chunks(self) -> None:
         text = self.text
-        for match in CHUNK_RE.finditer(text):
-            start, end = match.span()
-            if end - start < 2 and not match.group().isupper():
+        matches = [m.span() for m in CHUNK_RE.finditer(text)]
+        i = 0
+        while i < len(matches):
+            start, end = matches[i]
+            # "Independent Electoral and Boundaries Commission", "Bosnia and Herzegovina".
+            while i + 1 < len(matches) and text[end : matches[i + 1][0]] in _AND_GLUE:
+                nxt_start, nxt_end = matches[i + 1]
+                combined = text[start:nxt_end]
+                last = text[nxt_start:nxt_end].rsplit(" ", 1)[-1]
+                if last in lx.ORG_SUFFIXES and " " in text[nxt_start:nxt_end] or (
+                    norm(combined) in self.gaz.types
+                ):
+                    end = nxt_end
+                    i += 1
+                else:
+                    break
+            i += 1
+            if end - start < 2 and not text[start:end].isupper():
                 continue
-            tokens = [(m.start() + start, m.end() + start) for m in _TOKEN_RE.finditer(match.group())]
+            tokens = [
+                (m.start() + start, m.end() + start) for m in _TOKEN_RE.finditer(text[start:end])
+            ]
             self._segment(tokens)
 
     def _segment(self, tokens: list[tuple[int, int]]) -> None:
@@ -196,8 +215,10 @@ class _Article:
         # Leading function words and calendar words never belong to a name.
         lead = 0
         while lead < n and (words[lead] in lx.FUNCTION_WORDS or words[lead] in lx.CALENDAR_WORDS):
-            if lead == 0 and n > 1 and gaz.types.get(norm(text[toks[0][0] : toks[-1][1]])):
-                break
+            if lead == 0 and n > 1 and words[0] == "The":
+                whole = norm(text[toks[0][0] : toks[-1][1]])
+                if gaz.types.get(whole) == "PLACE" and gaz.canonical[whole].startswith("The "):
+                    break
             lead += 1
         if lead == n:
             return
@@ -362,11 +383,15 @@ class _Article:
             nxt = _NEXT_VERB.match(text, end)
             if nxt is not None and nxt.group(1) in lx.SPEECH_VERBS:
                 r.speech_after = True
+            if _APPOSITIVE.match(text, end):
+                r.person_cue = r.ntokens >= 2 or r.person_cue
             paren = _PAREN_ACR.match(text, end)
             if paren is not None:
                 r.acronym_after = paren.group(1)
         first_word = text[run[0][0] : run[0][1]]
-        r.given = first_word in self.gaz.given_names
+        r.given = first_word in self.gaz.given_names or (
+            "-" in first_word and first_word.split("-")[0] in self.gaz.given_names
+        )
         r.particle = any(w in _PARTICLE_WORDS for w in norm(surface).split()) or first_word in (
             "Abu",
             "Umm",

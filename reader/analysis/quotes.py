@@ -41,6 +41,7 @@ _AFTER_NAME = re.compile(
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\b"
 )
+_TITLE_GAP = re.compile(r"[ \u00a0]*(?:[A-Z][\w.’'-]*[ \u00a0]+)*")
 _ACCORDING = re.compile(r"\b[Aa]ccording to[ \u00a0]+$")
 
 
@@ -117,8 +118,12 @@ class _Speakers:
             return near[0]
         verb = _SPEECH_RE.match(text, pos)
         if verb is not None:
-            following = [m for m in self.agents_in(verb.end(), e) if m.start - verb.end() <= 2]
-            if following:
+            following = [m for m in self.agents_in(verb.end(), min(e, verb.end() + 60))]
+            if following and following[0].start - verb.end() <= 2:
+                for m in following:
+                    gap = text[verb.end() : m.start]
+                    if m.type == "PERSON" and _TITLE_GAP.fullmatch(gap):
+                        return m
                 return following[0]
             if verb.group().endswith("ing"):
                 return self.subject(s, open_pos)

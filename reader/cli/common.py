@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, NoReturn
 
 import click
@@ -34,6 +35,22 @@ def store_from(ctx: click.Context) -> Store:
     return store
 
 
+_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+"""Characters json leaves raw that a terminal may act on (DEL, C1 controls such as the
+8-bit CSI) or that reorder or hide text (bidi controls, zero-width characters)."""
+
+
+def json_text(data: Any) -> str:
+    """JSON for a terminal: UTF-8 kept readable, but every control, bidi or zero-width
+    character written as a ``\\uXXXX`` escape, so the data round-trips exactly and the
+    terminal sees nothing it can act on."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def echo_json(data: Any) -> None:
-    """Print JSON (UTF-8, not ASCII-escaped; control characters are escaped by json)."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """Print JSON made inert for the terminal (see ``json_text``)."""
+    click.echo(json_text(data))

@@ -35,9 +35,11 @@ def check_command(ctx: click.Context, as_json: bool) -> None:
     """Check the store's integrity and report orphaned rows; exit 1 if anything is wrong."""
     store = store_from(ctx)
     problems = store.integrity_problems()
+    counts = store.table_counts()
     if as_json:
-        echo_json({"ok": not problems, "problems": problems})
+        echo_json({"ok": not problems, "problems": problems, "rows": counts})
     else:
+        click.echo(", ".join(f"{name} {count}" for name, count in counts.items()))
         for problem in problems:
             click.echo(problem)
         click.echo("store ok" if not problems else f"{len(problems)} problem(s) found")

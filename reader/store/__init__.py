@@ -15,9 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import StoreError
 from reader.store.annotations import AnnotationsMixin
@@ -25,6 +23,9 @@ from reader.store.articles import ArticlesMixin
 from reader.store.entities import EntitiesMixin
 from reader.store.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.store.search import SearchMixin
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["Store", "utc_now"]
 
@@ -105,9 +106,14 @@ class Store(ArticlesMixin, SearchMixin, EntitiesMixin, AnnotationsMixin):
 
     @property
     def db(self) -> sqlite_utils.Database:
-        """This thread's sqlite-utils view of the store (reads and schema introspection)."""
+        """This thread's sqlite-utils view of the store, for introspection and ad-hoc reads.
+
+        Imported on first use: start-up of the reading room does not need it.
+        """
         db = getattr(self._local, "db", None)
         if db is None:
+            import sqlite_utils
+
             db = sqlite_utils.Database(self.conn)
             self._local.db = db
         return db
@@ -230,6 +236,14 @@ class Store(ArticlesMixin, SearchMixin, EntitiesMixin, AnnotationsMixin):
         os.replace(tmp, target)
         return target
 
+    def table_counts(self) -> dict[str, int]:
+        """Rows in each of the store's own tables (FTS shadow tables left out)."""
+        return {
+            name: self.db[name].count
+            for name in self.db.table_names()
+            if not name.startswith(("articles_fts", "annotations_fts"))
+        }
+
     def integrity_problems(self) -> list[str]:
         """``PRAGMA integrity_check``, foreign keys and orphaned rows; empty when healthy.
 
@@ -255,12 +269,12 @@ class Store(ArticlesMixin, SearchMixin, EntitiesMixin, AnnotationsMixin):
                 problems.append(f"link {link_id} points to a missing {kind} {target_id}")
         for table in ("mentions", "dates", "quotes"):
             for row_id, article_id in self.execute(
-                f'SELECT x.id, x.article_id FROM {table} x JOIN articles a ON a.id = x.article_id '
+                f"SELECT x.id, x.article_id FROM {table} x JOIN articles a ON a.id = x.article_id "
                 f'WHERE x.start < 0 OR x."end" < x.start OR x."end" > length(a.clean_text)'
             ):
                 problems.append(f"{table} row {row_id} lies outside article {article_id}")
         for row_id, article_id in self.execute(
-            'SELECT n.id, n.article_id FROM annotations n JOIN articles a ON a.id = n.article_id '
+            "SELECT n.id, n.article_id FROM annotations n JOIN articles a ON a.id = n.article_id "
             "WHERE n.exact IS NOT NULL AND n.status != 'orphaned' AND ("
             'n.start IS NULL OR n."end" IS NULL OR '
             'substr(a.clean_text, n.start + 1, n."end" - n.start) != n.exact)'

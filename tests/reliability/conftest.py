@@ -125,7 +125,7 @@ def run_forked(target: Callable[[], Any], seconds: float, what: str) -> Any:
     def child() -> None:
         try:
             sender.send(("ok", target()))
-        except BaseException as exc:  # noqa: BLE001 - everything goes back to the test
+        except BaseException as exc:
             sender.send(("raised", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"))
 
     process = context.Process(target=child, daemon=True)
@@ -173,8 +173,17 @@ def deadline(seconds: float, what: str) -> Iterator[None]:
 TEXT_COLUMNS = {
     # ``path`` and ``source_key`` are left out: they name the user's own files and must stay
     # exact to find them again; they are made inert where they are printed.
-    "articles": ["title", "clean_text", "raw_text", "markdown", "byline", "source", "agency",
-                 "language", "url"],
+    "articles": [
+        "title",
+        "clean_text",
+        "raw_text",
+        "markdown",
+        "byline",
+        "source",
+        "agency",
+        "language",
+        "url",
+    ],
     "entities": ["name", "key"],
     "entity_aliases": ["alias"],
     "mentions": ["text"],
@@ -216,7 +225,7 @@ def consistency_problems(store: Store) -> list[str]:
     for fts in ("articles_fts", "annotations_fts"):
         try:
             store.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
-        except Exception as exc:  # noqa: BLE001 - report whatever SQLite says
+        except Exception as exc:
             problems.append(f"{fts} out of step with its table: {exc}")
     texts = {row[0]: row[1] for row in store.execute("SELECT id, clean_text FROM articles")}
     for table in ("mentions", "dates", "quotes"):

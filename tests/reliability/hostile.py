@@ -169,23 +169,37 @@ INJECTIONS: dict[str, str] = {
 
 def _entity_escaped(payload: str) -> str:
     """The payload written as XML/HTML numeric character references."""
-    return "".join(f"&#x{ord(c):x};" if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F else c
-                   for c in payload)
+    return "".join(
+        f"&#x{ord(c):x};" if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F else c for c in payload
+    )
 
 
 def _injection_cases() -> list[Case]:
     cases = []
     for label, payload in INJECTIONS.items():
         title, paras = _inject(payload)
-        kind = "markup" if label == "rich-markup" else (
-            "bidi" if label in ("bidi", "zero-width") else "escapes")
-        cases.append(Case(kind, f"{label}-txt", "store", _write(f"{label}.txt", text_dump(title, paras))))
-        cases.append(Case(kind, f"{label}-md", "store", _write(f"{label}.md", markdown_doc(title, paras))))
-        cases.append(Case(kind, f"{label}-html", "store", _write(f"{label}.html", html_page(title, paras))))
+        kind = (
+            "markup"
+            if label == "rich-markup"
+            else ("bidi" if label in ("bidi", "zero-width") else "escapes")
+        )
+        cases.append(
+            Case(kind, f"{label}-txt", "store", _write(f"{label}.txt", text_dump(title, paras)))
+        )
+        cases.append(
+            Case(kind, f"{label}-md", "store", _write(f"{label}.md", markdown_doc(title, paras)))
+        )
+        cases.append(
+            Case(kind, f"{label}-html", "store", _write(f"{label}.html", html_page(title, paras)))
+        )
         ref_title, ref_paras = _inject(_entity_escaped(payload))
         cases.append(
-            Case(kind, f"{label}-html-charref", "store",
-                 _write(f"{label}-ref.html", html_page(ref_title, ref_paras)))
+            Case(
+                kind,
+                f"{label}-html-charref",
+                "store",
+                _write(f"{label}-ref.html", html_page(ref_title, ref_paras)),
+            )
         )
         feed = rss_feed([(ref_title, " ".join(ref_paras[:3]))])
         cases.append(Case(kind, f"{label}-rss-charref", "either", _write(f"{label}.xml", feed)))
@@ -206,10 +220,25 @@ def _random_bytes(n: int, seed: int) -> bytes:
 
 
 BINARY_CASES = [
-    Case("binary", "png-as-txt", "fail", _write("image.txt", b"\x89PNG\r\n\x1a\n" + _random_bytes(4000, 1))),
-    Case("binary", "elf-as-html", "fail", _write("program.html", b"\x7fELF\x02\x01\x01" + _random_bytes(4000, 2))),
+    Case(
+        "binary",
+        "png-as-txt",
+        "fail",
+        _write("image.txt", b"\x89PNG\r\n\x1a\n" + _random_bytes(4000, 1)),
+    ),
+    Case(
+        "binary",
+        "elf-as-html",
+        "fail",
+        _write("program.html", b"\x7fELF\x02\x01\x01" + _random_bytes(4000, 2)),
+    ),
     Case("binary", "pdf-as-md", "fail", _write("paper.md", b"%PDF-1.7\n" + _random_bytes(4000, 3))),
-    Case("binary", "zip-as-xml", "fail", _write("archive.xml", b"PK\x03\x04" + _random_bytes(4000, 4))),
+    Case(
+        "binary",
+        "zip-as-xml",
+        "fail",
+        _write("archive.xml", b"PK\x03\x04" + _random_bytes(4000, 4)),
+    ),
     Case("binary", "random-txt", "fail", _write("noise.txt", _random_bytes(64_000, 5))),
     Case("binary", "random-rss", "fail", _write("noise.rss", _random_bytes(64_000, 6))),
     Case("binary", "sqlite-as-txt", "fail", _write("db.txt", b"SQLite format 3\x00" + bytes(4000))),
@@ -222,7 +251,12 @@ EMPTY_CASES = [
     Case("empty", "xml", "fail", _write("empty.xml", b"")),
     Case("empty", "whitespace-txt", "fail", _write("blank.txt", b" \n\t\r\n  \n")),
     Case("empty", "bom-only-txt", "fail", _write("bom.txt", b"\xef\xbb\xbf")),
-    Case("empty", "empty-html-body", "either", _write("nobody.html", "<html><head></head><body></body></html>")),
+    Case(
+        "empty",
+        "empty-html-body",
+        "either",
+        _write("nobody.html", "<html><head></head><body></body></html>"),
+    ),
     Case("empty", "feed-no-items", "either", _write("noitems.xml", rss_feed([]))),
 ]
 
@@ -239,11 +273,29 @@ def _long_line(size: int) -> bytes:
 
 HUGE_CASES = [
     Case("huge", "50mb-txt", "either", _lazy("fifty.txt", _fifty_megabytes), seconds=120),
-    Case("huge", "5mb-single-line-txt", "either", _lazy("oneline.txt", lambda: _long_line(5 * 2**20)), seconds=120),
-    Case("huge", "5mb-single-line-html", "either",
-         _lazy("oneline.html", lambda: html_page(paragraphs=[_long_line(5 * 2**20).decode()]).encode()),
-         seconds=120),
-    Case("huge", "5mb-single-line-md", "either", _lazy("oneline.md", lambda: _long_line(5 * 2**20)), seconds=120),
+    Case(
+        "huge",
+        "5mb-single-line-txt",
+        "either",
+        _lazy("oneline.txt", lambda: _long_line(5 * 2**20)),
+        seconds=120,
+    ),
+    Case(
+        "huge",
+        "5mb-single-line-html",
+        "either",
+        _lazy(
+            "oneline.html", lambda: html_page(paragraphs=[_long_line(5 * 2**20).decode()]).encode()
+        ),
+        seconds=120,
+    ),
+    Case(
+        "huge",
+        "5mb-single-line-md",
+        "either",
+        _lazy("oneline.md", lambda: _long_line(5 * 2**20)),
+        seconds=120,
+    ),
 ]
 
 # ------------------------------------------------------------------ encodings
@@ -263,7 +315,7 @@ def _mixed_encodings() -> bytes:
         "Café au lait in Zürich, señor, naïve façade.".encode("latin-1"),
         "Smart “quotes” – and € signs in cp1252.".encode("cp1252"),
         "Тем временем в Москве заявили о переговорах.".encode("koi8_r"),
-        "Der Minister sagte, die Gespräche würden fortgesetzt.".encode("utf-8"),
+        "Der Minister sagte, die Gespräche würden fortgesetzt.".encode(),
     ]
     header = f"Skip to main content\n\n{TITLE}\n\n12 March, 2024\n\n".encode()
     return header + b"\n\n".join(parts) + b"\n"
@@ -271,25 +323,75 @@ def _mixed_encodings() -> bytes:
 
 ENCODING_CASES = [
     Case("encoding", "invalid-utf8", "either", _lazy("badutf8.txt", _invalid_utf8)),
-    Case("encoding", "utf16le-no-bom", "store", _write("u16le.txt", text_dump().encode("utf-16-le"))),
-    Case("encoding", "utf16be-no-bom", "store", _write("u16be.txt", text_dump().encode("utf-16-be"))),
-    Case("encoding", "utf16le-no-bom-html", "store", _write("u16le.html", html_page().encode("utf-16-le"))),
-    Case("encoding", "utf16-bom-odd-length", "either",
-         _write("u16odd.txt", "\ufeff".encode("utf-16-le") + text_dump().encode("utf-16-le") + b"\x41")),
+    Case(
+        "encoding", "utf16le-no-bom", "store", _write("u16le.txt", text_dump().encode("utf-16-le"))
+    ),
+    Case(
+        "encoding", "utf16be-no-bom", "store", _write("u16be.txt", text_dump().encode("utf-16-be"))
+    ),
+    Case(
+        "encoding",
+        "utf16le-no-bom-html",
+        "store",
+        _write("u16le.html", html_page().encode("utf-16-le")),
+    ),
+    Case(
+        "encoding",
+        "utf16-bom-odd-length",
+        "either",
+        _write(
+            "u16odd.txt", "\ufeff".encode("utf-16-le") + text_dump().encode("utf-16-le") + b"\x41"
+        ),
+    ),
     Case("encoding", "utf32-bom", "store", _write("u32.txt", text_dump().encode("utf-32"))),
     Case("encoding", "mixed", "either", _lazy("mixed.txt", _mixed_encodings)),
-    Case("encoding", "nul-bytes-sprinkled", "either",
-         _write("nuls.txt", text_dump().replace(" the ", " the\x00").encode("utf-8"))),
-    Case("encoding", "nul-bytes-in-html", "either",
-         _write("nuls.html", html_page().replace("<p>", "<p>\x00").encode("utf-8"))),
-    Case("encoding", "overlong-and-surrogates", "either",
-         _write("overlong.txt", text_dump().encode() + b"\xc0\xaf \xed\xa0\x80 \xed\xbf\xbf \xf4\x90\x80\x80")),
-    Case("encoding", "latin1-declared-utf8-html", "either",
-         _write("liar.html", html_page(title="Caf\xe9 talks", paragraphs=[p + " caf\xe9" for p in PARAGRAPHS]).encode("latin-1"))),
-    Case("encoding", "bogus-declared-charset", "either",
-         _write("bogus.html", html_page().replace("charset='utf-8'", "charset='x-no-such-codec'"))),
-    Case("encoding", "utf7-declared-xml", "either",
-         _write("utf7.xml", rss_feed([(TITLE, _feed_body())]).replace("encoding='utf-8'", "encoding='utf-7'"))),
+    Case(
+        "encoding",
+        "nul-bytes-sprinkled",
+        "either",
+        _write("nuls.txt", text_dump().replace(" the ", " the\x00").encode("utf-8")),
+    ),
+    Case(
+        "encoding",
+        "nul-bytes-in-html",
+        "either",
+        _write("nuls.html", html_page().replace("<p>", "<p>\x00").encode("utf-8")),
+    ),
+    Case(
+        "encoding",
+        "overlong-and-surrogates",
+        "either",
+        _write(
+            "overlong.txt",
+            text_dump().encode() + b"\xc0\xaf \xed\xa0\x80 \xed\xbf\xbf \xf4\x90\x80\x80",
+        ),
+    ),
+    Case(
+        "encoding",
+        "latin1-declared-utf8-html",
+        "either",
+        _write(
+            "liar.html",
+            html_page(
+                title="Caf\xe9 talks", paragraphs=[p + " caf\xe9" for p in PARAGRAPHS]
+            ).encode("latin-1"),
+        ),
+    ),
+    Case(
+        "encoding",
+        "bogus-declared-charset",
+        "either",
+        _write("bogus.html", html_page().replace("charset='utf-8'", "charset='x-no-such-codec'")),
+    ),
+    Case(
+        "encoding",
+        "utf7-declared-xml",
+        "either",
+        _write(
+            "utf7.xml",
+            rss_feed([(TITLE, _feed_body())]).replace("encoding='utf-8'", "encoding='utf-7'"),
+        ),
+    ),
 ]
 
 # ------------------------------------------------------------------ HTML
@@ -309,7 +411,7 @@ def _active_html() -> str:
     paras = list(PARAGRAPHS)
     paras[1] = (
         f"<a href=\"javascript:alert('{PAYLOAD_MARK}')\" onclick=\"steal('{PAYLOAD_MARK}')\">"
-        "Officials in Ankara</a>" + paras[1][len("Officials in Ankara"):]
+        "Officials in Ankara</a>" + paras[1][len("Officials in Ankara") :]
     )
     return html_page(paragraphs=paras, extra=extra).replace(
         "<body>", f"<body onload=\"alert('{PAYLOAD_MARK}')\">"
@@ -332,21 +434,68 @@ def _unclosed_nested_html(depth: int) -> bytes:
 
 HTML_CASES = [
     Case("html", "script-style-iframe-handlers", "store", _write("active.html", _active_html())),
-    Case("html", "nested-100k-divs", "either", _lazy("deep.html", lambda: _nested_html(100_000)), seconds=60),
-    Case("html", "unclosed-100k-inline", "either", _lazy("unclosed.html", lambda: _unclosed_nested_html(100_000)), seconds=60),
-    Case("html", "huge-attribute", "either",
-         _lazy("bigattr.html", lambda: html_page(extra="<div data-x='" + "A" * (8 * 2**20) + "'>x</div>").encode()),
-         seconds=60),
-    Case("html", "many-attributes", "either",
-         _lazy("manyattr.html", lambda: html_page(extra="<div " + " ".join(f"a{i}='{i}'" for i in range(200_000)) + ">x</div>").encode()),
-         seconds=30),
-    Case("html", "markdown-injection-in-html", "store",
-         _write("mdinject.html", html_page(title="[x](javascript:alert(1)) # not a heading",
-                                             paragraphs=["<a href='javascript:alert(1)'>link</a> " + p for p in PARAGRAPHS]))),
-    Case("html", "embed-void-element", "store",
-         _write("embed.html", html_page(extra=f"<embed src='{PAYLOAD_MARK}.swf'>"))),
-    Case("html", "comment-and-cdata", "either",
-         _write("comments.html", html_page(extra=f"<!-- {PAYLOAD_MARK} --><![CDATA[{PAYLOAD_MARK}]]>"))),
+    Case(
+        "html",
+        "nested-100k-divs",
+        "either",
+        _lazy("deep.html", lambda: _nested_html(100_000)),
+        seconds=60,
+    ),
+    Case(
+        "html",
+        "unclosed-100k-inline",
+        "either",
+        _lazy("unclosed.html", lambda: _unclosed_nested_html(100_000)),
+        seconds=60,
+    ),
+    Case(
+        "html",
+        "huge-attribute",
+        "either",
+        _lazy(
+            "bigattr.html",
+            lambda: html_page(extra="<div data-x='" + "A" * (8 * 2**20) + "'>x</div>").encode(),
+        ),
+        seconds=60,
+    ),
+    Case(
+        "html",
+        "many-attributes",
+        "either",
+        _lazy(
+            "manyattr.html",
+            lambda: html_page(
+                extra="<div " + " ".join(f"a{i}='{i}'" for i in range(200_000)) + ">x</div>"
+            ).encode(),
+        ),
+        seconds=30,
+    ),
+    Case(
+        "html",
+        "markdown-injection-in-html",
+        "store",
+        _write(
+            "mdinject.html",
+            html_page(
+                title="[x](javascript:alert(1)) # not a heading",
+                paragraphs=["<a href='javascript:alert(1)'>link</a> " + p for p in PARAGRAPHS],
+            ),
+        ),
+    ),
+    Case(
+        "html",
+        "embed-void-element",
+        "store",
+        _write("embed.html", html_page(extra=f"<embed src='{PAYLOAD_MARK}.swf'>")),
+    ),
+    Case(
+        "html",
+        "comment-and-cdata",
+        "either",
+        _write(
+            "comments.html", html_page(extra=f"<!-- {PAYLOAD_MARK} --><![CDATA[{PAYLOAD_MARK}]]>")
+        ),
+    ),
 ]
 
 # ------------------------------------------------------------------ feeds
@@ -420,19 +569,48 @@ def _xxe_html(folder: Path) -> Path:
 
 FEED_CASES = [
     Case("feed", "billion-laughs", "either", _write("laughs.xml", _billion_laughs()), seconds=30),
-    Case("feed", "quadratic-blowup", "either", _write("quadratic.rss", _quadratic_blowup()), seconds=30),
+    Case(
+        "feed",
+        "quadratic-blowup",
+        "either",
+        _write("quadratic.rss", _quadratic_blowup()),
+        seconds=30,
+    ),
     Case("feed", "xxe-file", "either", _xxe_builder("file"), seconds=30),
     Case("feed", "xxe-parameter-entity", "either", _xxe_builder("parameter"), seconds=30),
     Case("feed", "xxe-external-dtd", "either", _xxe_builder("dtd"), seconds=30),
     Case("feed", "xxe-atom", "either", _xxe_atom, seconds=30),
     Case("feed", "xxe-in-html", "either", _xxe_html, seconds=30),
-    Case("feed", "truncated-xml", "either", _write("cut.xml", rss_feed([(TITLE, _feed_body())])[:300])),
-    Case("feed", "not-a-feed-xml", "fail", _write("svg.xml", "<svg xmlns='http://www.w3.org/2000/svg'><rect/></svg>")),
-    Case("feed", "ten-thousand-tiny-entries", "either",
-         _write("many.xml", rss_feed([(f"Item {i}", f"word {i}") for i in range(10_000)])), seconds=120),
-    Case("feed", "duplicate-guids", "either",
-         _write("dupes.xml", rss_feed([(TITLE, _feed_body())] * 5).replace("example.org/1", "example.org/0")
-                .replace("example.org/2", "example.org/0"))),
+    Case(
+        "feed",
+        "truncated-xml",
+        "either",
+        _write("cut.xml", rss_feed([(TITLE, _feed_body())])[:300]),
+    ),
+    Case(
+        "feed",
+        "not-a-feed-xml",
+        "fail",
+        _write("svg.xml", "<svg xmlns='http://www.w3.org/2000/svg'><rect/></svg>"),
+    ),
+    Case(
+        "feed",
+        "ten-thousand-tiny-entries",
+        "either",
+        _write("many.xml", rss_feed([(f"Item {i}", f"word {i}") for i in range(10_000)])),
+        seconds=120,
+    ),
+    Case(
+        "feed",
+        "duplicate-guids",
+        "either",
+        _write(
+            "dupes.xml",
+            rss_feed([(TITLE, _feed_body())] * 5)
+            .replace("example.org/1", "example.org/0")
+            .replace("example.org/2", "example.org/0"),
+        ),
+    ),
 ]
 
 # ------------------------------------------------------------------ directories
@@ -475,7 +653,13 @@ def _dir_named_like_file(folder: Path) -> Path:
 def _odd_names(folder: Path) -> Path:
     root = folder / "names"
     root.mkdir()
-    for name in ("\x1b[2Jclear.txt", "[bold]markup[/bold].md".replace("/", "∕"), "new\nline.txt", "\u202ertl.txt", "-rf.txt"):
+    for name in (
+        "\x1b[2Jclear.txt",
+        "[bold]markup[/bold].md".replace("/", "∕"),
+        "new\nline.txt",
+        "\u202ertl.txt",
+        "-rf.txt",
+    ):
         (root / name).write_text(text_dump(), encoding="utf-8")
     return root
 

@@ -25,7 +25,6 @@ from tests.reliability.conftest import (
     reader_command,
     run_cli,
 )
-from tests.reliability.hostile import text_dump
 
 WRITES = int(os.environ.get("RELIABILITY_WRITES", "1000"))
 PROMPT_READ_SECONDS = 2.0
@@ -37,8 +36,20 @@ pytestmark = pytest.mark.slow
 
 def _writer(home: Path, label: str, count: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.reliability.drivers", "annotate", str(home), label, str(count)],
-        cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "tests.reliability.drivers",
+            "annotate",
+            str(home),
+            label,
+            str(count),
+        ],
+        cwd=REPO,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -57,7 +68,11 @@ def test_two_writers_and_an_import_lose_nothing(tmp_path: Path, clock) -> None:
 
     importer = subprocess.Popen(
         reader_command(home, "import", str(corpus)),
-        cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     writers = {label: _writer(home, label, WRITES) for label in ("alpha", "beta")}
     outputs = {}
@@ -88,8 +103,10 @@ def test_two_writers_and_an_import_lose_nothing(tmp_path: Path, clock) -> None:
     )["n"]
     assert tagged == 2 * WRITES
     assert store.count_articles() == 5 + 80
-    print(f"\nconcurrent writes: {2 * WRITES} annotation writes from 2 processes during an "
-          f"import of 80 articles; {len(lost)} lost")
+    print(
+        f"\nconcurrent writes: {2 * WRITES} annotation writes from 2 processes during an "
+        f"import of 80 articles; {len(lost)} lost"
+    )
     store.close()
 
 
@@ -98,10 +115,16 @@ def test_readers_do_not_wait_for_a_writer(tmp_path: Path, clock) -> None:
     _seed(home, tmp_path, count=3)
     holder = subprocess.Popen(
         [sys.executable, "-m", "tests.reliability.drivers", "hold-write", str(home), "4"],
-        cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        env=cli_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None
-    assert holder.stdout.readline().strip() == "holding", holder.stderr.read() if holder.stderr else ""
+    assert holder.stdout.readline().strip() == "holding", (
+        holder.stderr.read() if holder.stderr else ""
+    )
 
     store = Store(home / "reader.db", clock=clock)
     timings = {}
@@ -124,7 +147,7 @@ def test_readers_do_not_wait_for_a_writer(tmp_path: Path, clock) -> None:
         other = Store(home / "reader.db", clock=clock)
         try:
             written.append(annotate(other, summaries[0].id, start=0, end=10, note="waited"))
-        except Exception as exc:  # noqa: BLE001 - the test reports it
+        except Exception as exc:
             written.append(exc)
         finally:
             other.close()
@@ -140,9 +163,15 @@ def test_readers_do_not_wait_for_a_writer(tmp_path: Path, clock) -> None:
     assert holder.wait(timeout=30) == 0
     assert listing.returncode == 0, str(listing)
 
-    print(f"\nreads during a held write transaction: "
-          + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()))
-    slow = {k: v for k, v in timings.items() if k != "cli list (incl. start-up)" and v > PROMPT_READ_SECONDS}
+    print(
+        "\nreads during a held write transaction: "
+        + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items())
+    )
+    slow = {
+        k: v
+        for k, v in timings.items()
+        if k != "cli list (incl. start-up)" and v > PROMPT_READ_SECONDS
+    }
     assert not slow, f"reads blocked by the writer: {slow}"
     assert not isinstance(written[0], Exception), f"a writer got {written[0]!r} instead of waiting"
     assert waited >= 0.5, "the second writer did not wait for the first"

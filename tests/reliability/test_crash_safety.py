@@ -67,7 +67,9 @@ def assert_articles_complete(store: Store) -> None:
         )
         if row["mentions"] == 0 or row["dates"] == 0
     ]
-    assert not incomplete, f"articles without their analysis rows (id, mentions, dates): {incomplete[:10]}"
+    assert not incomplete, (
+        f"articles without their analysis rows (id, mentions, dates): {incomplete[:10]}"
+    )
 
 
 def _write_annotated(folder: Path, round_no: int) -> None:
@@ -97,9 +99,9 @@ def _round_folder(root: Path, round_no: int) -> Path:
 
 def _stored_from(store: Store, folder: Path) -> int:
     return int(
-        store.query_one(
-            "SELECT count(*) AS n FROM articles WHERE path LIKE ?", (f"{folder}/%",)
-        )["n"]
+        store.query_one("SELECT count(*) AS n FROM articles WHERE path LIKE ?", (f"{folder}/%",))[
+            "n"
+        ]
     )
 
 
@@ -180,10 +182,16 @@ def test_annotation_writes_killed_at_random_moments(tmp_path: Path, clock) -> No
     home = tmp_path / "home"
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 5, seed=3, words=300)
-    assert subprocess.run(
-        reader_command(home, "import", "--no-analysis", str(corpus)),
-        cwd=REPO, env=cli_env(), capture_output=True, timeout=120,
-    ).returncode == 0
+    assert (
+        subprocess.run(
+            reader_command(home, "import", "--no-analysis", str(corpus)),
+            cwd=REPO,
+            env=cli_env(),
+            capture_output=True,
+            timeout=120,
+        ).returncode
+        == 0
+    )
     store = Store(home / "reader.db", clock=clock)
     annotate(store, store.article_ids()[0], start=5, end=40, note="made before", tags=("old",))
     before = annotation_snapshot(store)
@@ -195,8 +203,20 @@ def test_annotation_writes_killed_at_random_moments(tmp_path: Path, clock) -> No
     for round_no in range(KILLS):
         label = f"r{round_no}"
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.reliability.drivers", "annotate", str(home), label, "400"],
-            cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "tests.reliability.drivers",
+                "annotate",
+                str(home),
+                label,
+                "400",
+            ],
+            cwd=REPO,
+            env=cli_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert proc.stdout is not None
         wanted = rng.randint(1, 60)

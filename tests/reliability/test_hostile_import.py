@@ -98,7 +98,9 @@ def check_report(case: Case, path: Path, report: ImportReport, store: Store) -> 
         assert not failed, f"{case.id} should import cleanly: {failed}"
         assert stored >= 1
         bodies = " ".join(store.get_article(i).clean_text for i in store.article_ids())
-        assert any(w in bodies for w in ARTICLE_WORDS), f"{case.id}: article text lost: {bodies[:300]!r}"
+        assert any(w in bodies for w in ARTICLE_WORDS), (
+            f"{case.id}: article text lost: {bodies[:300]!r}"
+        )
     else:
         assert report.outcomes or stored == 0, f"{case.id}: nothing reported"
 
@@ -242,7 +244,9 @@ def test_cli_reports_an_unreadable_file(tmp_path: Path) -> None:
             os.chown(home, user, user)
             probe = run_cli(home, "--version", timeout=60, user=user)
             if probe.returncode != 0:
-                pytest.skip(f"cannot run the program as an unprivileged user: {probe.stderr[-300:]}")
+                pytest.skip(
+                    f"cannot run the program as an unprivileged user: {probe.stderr[-300:]}"
+                )
         result = run_cli(home, "import", str(folder), timeout=60, user=user)
         assert TRACEBACK not in result.stderr, str(result)
         assert result.returncode == 1, str(result)

@@ -25,7 +25,18 @@ from tests.reliability.hostile import (
     text_dump,
 )
 
-EVIL = CSI_CLEAR + OSC8_LINK + OSC52_CLIPBOARD + OSC_TITLE + C1_CSI + BIDI + ZERO_WIDTH + "\x00\x07\r\x7f"
+EVIL = (
+    CSI_CLEAR
+    + OSC8_LINK
+    + OSC52_CLIPBOARD
+    + OSC_TITLE
+    + C1_CSI
+    + BIDI
+    + ZERO_WIDTH
+    + "\x00\x07\r\x7f"
+)
+ARG_EVIL = EVIL.replace("\x00", "")
+"""The same, fit for a command-line argument or a text file (NUL marks a binary file)."""
 WORD = "corridor"
 
 
@@ -57,8 +68,17 @@ def _hostile_store(home: Path, clock) -> dict[str, int]:
         annotation_id = store.execute(
             'INSERT INTO annotations (uuid, article_id, exact, prefix, suffix, start, "end", '
             "note, created_at, modified_at) VALUES ('u-evil', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, text[start:end], text[max(0, start - 32):start], text[end:end + 32],
-             start, end, f"{EVIL}my {WORD} note {RICH_MARKUP} [[{EVIL}Nowhere]]", now, now),
+            (
+                article_id,
+                text[start:end],
+                text[max(0, start - 32) : start],
+                text[end : end + 32],
+                start,
+                end,
+                f"{EVIL}my {WORD} note {RICH_MARKUP} [[{EVIL}Nowhere]]",
+                now,
+                now,
+            ),
         ).lastrowid
         tag_id = store.execute("INSERT INTO tags (name) VALUES (?)", (f"evil{EVIL}tag",)).lastrowid
         store.execute("INSERT INTO annotation_tags VALUES (?, ?)", (annotation_id, tag_id))
@@ -69,7 +89,7 @@ def _hostile_store(home: Path, clock) -> dict[str, int]:
         store.execute(
             'INSERT INTO mentions (article_id, entity_id, start, "end", text, type) '
             "VALUES (?, ?, ?, ?, ?, 'PERSON')",
-            (article_id, entity_id, start, start + 5, text[start:start + 5]),
+            (article_id, entity_id, start, start + 5, text[start : start + 5]),
         )
         store.execute(
             "INSERT INTO links (annotation_id, target) VALUES (?, ?)",
@@ -82,12 +102,12 @@ def _hostile_store(home: Path, clock) -> dict[str, int]:
 COMMANDS = [
     ["list"],
     ["list", "--json"],
-    ["list", "--filter", f"{EVIL}{WORD}"],
+    ["list", "--filter", f"{ARG_EVIL}{WORD}"],
     ["show", "{article}"],
     ["show", "{article}", "--json"],
     ["search", WORD],
     ["search", WORD, "--json"],
-    ["search", f"{EVIL}"],
+    ["search", f"{ARG_EVIL}"],
     ["annotations"],
     ["annotations", "--json"],
     ["tags"],
@@ -96,8 +116,8 @@ COMMANDS = [
     ["entities"],
     ["entity", "Elena"],
     ["show", "999"],
-    ["annotate", "{article}", "--quote", f"{EVIL}not there"],
-    ["tag", "{article}", f"x{EVIL}y"],
+    ["annotate", "{article}", "--quote", f"{ARG_EVIL}not there"],
+    ["tag", "{article}", f"x{ARG_EVIL}y"],
 ]
 
 
@@ -109,8 +129,12 @@ def hostile_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     return home, _hostile_store(home, FakeClock(FROZEN_NOW))
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a)[:40].encode("ascii", "backslashreplace").decode())
-def test_printed_output_is_inert(hostile_home: tuple[Path, dict[str, int]], args: list[str]) -> None:
+@pytest.mark.parametrize(
+    "args", COMMANDS, ids=lambda a: " ".join(a)[:40].encode("ascii", "backslashreplace").decode()
+)
+def test_printed_output_is_inert(
+    hostile_home: tuple[Path, dict[str, int]], args: list[str]
+) -> None:
     home, ids = hostile_home
     result = run_cli(home, *[a.format(**ids) for a in args], timeout=60)
     assert TRACEBACK not in result.stderr, str(result)
@@ -121,7 +145,9 @@ def test_printed_output_is_inert(hostile_home: tuple[Path, dict[str, int]], args
         json.loads(result.stdout)
 
 
-def test_markdown_export_is_inert(hostile_home: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+def test_markdown_export_is_inert(
+    hostile_home: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
     home, _ = hostile_home
     out = tmp_path / "export"
     result = run_cli(home, "export", "markdown", "--all", "--out", str(out), timeout=60)
@@ -144,10 +170,24 @@ def test_json_export_is_valid(hostile_home: tuple[Path, dict[str, int]], tmp_pat
 @pytest.mark.parametrize(
     "name, data",
     [
-        ("evil.txt", text_dump(title=f"{EVIL}Grain {WORD}", paragraphs=[f"{EVIL} Petrova said {WORD} {EVIL}" * 3] * 4)),
-        ("evil.html", html_page(title=f"&#x1b;]52;c;eA==&#x7;{WORD}&#x9d;",
-                                paragraphs=[f"Petrova said {WORD} &#x1b;[2J&#x9d;&#x7f;&#x202e; " * 5] * 4)),
-        ("evil.md", f"# {EVIL}{WORD}\n\n" + f"{EVIL} Petrova said {WORD} {EVIL}\n\n" * 4),
+        (
+            "evil.txt",
+            text_dump(
+                title=f"{ARG_EVIL}Grain {WORD}",
+                paragraphs=[f"{ARG_EVIL} Petrova said {WORD} {ARG_EVIL}" * 3] * 4,
+            ),
+        ),
+        (
+            "evil.html",
+            html_page(
+                title=f"&#x1b;]52;c;eA==&#x7;{WORD}&#x9d;",
+                paragraphs=[f"Petrova said {WORD} &#x1b;[2J&#x9d;&#x7f;&#x202e; " * 5] * 4,
+            ),
+        ),
+        (
+            "evil.md",
+            f"# {ARG_EVIL}{WORD}\n\n" + f"{ARG_EVIL} Petrova said {WORD} {ARG_EVIL}\n\n" * 4,
+        ),
     ],
 )
 @pytest.mark.parametrize("flags", [[], ["--json"], ["--explain"]])
@@ -165,7 +205,7 @@ def test_clean_output_is_inert(tmp_path: Path, name: str, data: str, flags: list
 
 
 def test_clean_from_stdin_is_inert(tmp_path: Path) -> None:
-    data = text_dump(title=f"{EVIL}Grain {WORD}").encode() + b"\x1b]52;c;eA==\x07"
+    data = text_dump(title=f"{ARG_EVIL}Grain {WORD}").encode() + b"\x1b]52;c;eA==\x07"
     result = run_cli(tmp_path / "home", "clean", "-", stdin=data, timeout=60)
     assert result.returncode == 0, str(result)
     assert_inert("stdout", result.stdout)

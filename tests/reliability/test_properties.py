@@ -34,13 +34,57 @@ SETTINGS = settings(
 
 HOSTILE_PIECES = st.sampled_from(
     [
-        "\x1b[2J", "\x1b[H", "\x1b[31m", "\x1b]8;;https://evil.example\x1b\\", "\x1b]8;;\x07",
-        "\x1b]52;c;cm0gLXJm\x07", "\x1b]2;title\x07", "\x1bP$q\x1b\\", "\x1b", "\x9b31m",
-        "\x9d0;t\x9c", "\x00", "\x07", "\x08", "\r", "\r\n", "\x7f", "\u202e", "\u202d",
-        "\u2066", "\u2069", "\u200b", "\u200f", "\ufeff", "\u2028", "\ud800", "[bold]", "[/]",
-        "[link=https://evil.example]", "<script>x</script>", "&#x1b;", "&#27;[2J", "&#x9b;",
-        "&#x202e;", "&#0;", "&#x9d;", "&#x7f;", "&#x81;", "&#x1b;]8;;x&#x1b;\\", "<!ENTITY x 'y'>", "]]>", "<![CDATA[", "\t", "\n\n", "é", "e\u0301",
-        "Ã©", "â€™", "Geneva", "Petrova said on Monday", " ",
+        "\x1b[2J",
+        "\x1b[H",
+        "\x1b[31m",
+        "\x1b]8;;https://evil.example\x1b\\",
+        "\x1b]8;;\x07",
+        "\x1b]52;c;cm0gLXJm\x07",
+        "\x1b]2;title\x07",
+        "\x1bP$q\x1b\\",
+        "\x1b",
+        "\x9b31m",
+        "\x9d0;t\x9c",
+        "\x00",
+        "\x07",
+        "\x08",
+        "\r",
+        "\r\n",
+        "\x7f",
+        "\u202e",
+        "\u202d",
+        "\u2066",
+        "\u2069",
+        "\u200b",
+        "\u200f",
+        "\ufeff",
+        "\u2028",
+        "\ud800",
+        "[bold]",
+        "[/]",
+        "[link=https://evil.example]",
+        "<script>x</script>",
+        "&#x1b;",
+        "&#27;[2J",
+        "&#x9b;",
+        "&#x202e;",
+        "&#0;",
+        "&#x9d;",
+        "&#x7f;",
+        "&#x81;",
+        "&#x1b;]8;;x&#x1b;\\",
+        "<!ENTITY x 'y'>",
+        "]]>",
+        "<![CDATA[",
+        "\t",
+        "\n\n",
+        "é",
+        "e\u0301",
+        "Ã©",
+        "â€™",
+        "Geneva",
+        "Petrova said on Monday",
+        " ",
     ]
 )
 HOSTILE_TEXT = st.lists(st.one_of(HOSTILE_PIECES, st.text(max_size=20)), max_size=40).map("".join)
@@ -52,7 +96,11 @@ def _encode(text: str) -> bytes:
 
 def _wrapped(fmt: str | None, text: str) -> str:
     """The hostile text placed where a real document has its title and body."""
-    paragraphs = [text, "Foreign Minister Elena Petrova said on Monday that talks would resume.", text]
+    paragraphs = [
+        text,
+        "Foreign Minister Elena Petrova said on Monday that talks would resume.",
+        text,
+    ]
     if fmt == "html":
         return html_page(title=text, paragraphs=paragraphs)
     if fmt == "markdown":

@@ -38,8 +38,16 @@ def _add_annotation(store: Store, article_id: int, start: int, end: int, note: s
         cur = store.execute(
             'INSERT INTO annotations (uuid, article_id, exact, start, "end", note, '
             "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (f"u-{start}-{end}-{note}", article_id, text[start:end], start, end, note,
-             store.now_iso(), store.now_iso()),
+            (
+                f"u-{start}-{end}-{note}",
+                article_id,
+                text[start:end],
+                start,
+                end,
+                note,
+                store.now_iso(),
+                store.now_iso(),
+            ),
         )
     return int(cur.lastrowid or 0)
 
@@ -68,8 +76,13 @@ ORPHANS = {
         "annotations row",
     ),
     "mention of a missing entity": (
-        [('INSERT INTO mentions (article_id, entity_id, start, "end", text, type) '
-          "VALUES (:article, 999, 0, 7, 'Foreign', 'ORG')", {})],
+        [
+            (
+                'INSERT INTO mentions (article_id, entity_id, start, "end", text, type) '
+                "VALUES (:article, 999, 0, 7, 'Foreign', 'ORG')",
+                {},
+            )
+        ],
         "mentions row",
     ),
     "link to a missing annotation": (
@@ -77,34 +90,63 @@ ORPHANS = {
         "links row",
     ),
     "resolved link to a deleted article": (
-        [("INSERT INTO links (annotation_id, target, target_kind, target_id) "
-          "VALUES (:annotation, 'Gone', 'article', 4242)", {})],
+        [
+            (
+                "INSERT INTO links (annotation_id, target, target_kind, target_id) "
+                "VALUES (:annotation, 'Gone', 'article', 4242)",
+                {},
+            )
+        ],
         "link",
     ),
     "resolved link to a missing entity": (
-        [("INSERT INTO links (annotation_id, target, target_kind, target_id) "
-          "VALUES (:annotation, 'Nobody', 'entity', 4242)", {})],
+        [
+            (
+                "INSERT INTO links (annotation_id, target, target_kind, target_id) "
+                "VALUES (:annotation, 'Nobody', 'entity', 4242)",
+                {},
+            )
+        ],
         "missing entity",
     ),
     "search index missing an article": (
-        [("INSERT INTO articles_fts(articles_fts, rowid, title, clean_text) "
-          "SELECT 'delete', id, title, clean_text FROM articles WHERE id = :article", {})],
+        [
+            (
+                "INSERT INTO articles_fts(articles_fts, rowid, title, clean_text) "
+                "SELECT 'delete', id, title, clean_text FROM articles WHERE id = :article",
+                {},
+            )
+        ],
         "articles_fts",
     ),
     "search index missing an annotation": (
-        [("INSERT INTO annotations_fts(annotations_fts, rowid, exact, note) "
-          "SELECT 'delete', id, coalesce(exact, ''), note FROM annotations "
-          "WHERE id = :annotation", {})],
+        [
+            (
+                "INSERT INTO annotations_fts(annotations_fts, rowid, exact, note) "
+                "SELECT 'delete', id, coalesce(exact, ''), note FROM annotations "
+                "WHERE id = :annotation",
+                {},
+            )
+        ],
         "annotations_fts",
     ),
     "date span beyond the text": (
-        [('INSERT INTO dates (article_id, start, "end", text, value, kind) '
-          "VALUES (:article, 100000, 100010, 'Monday', '2024-03-11', 'date')", {})],
+        [
+            (
+                'INSERT INTO dates (article_id, start, "end", text, value, kind) '
+                "VALUES (:article, 100000, 100010, 'Monday', '2024-03-11', 'date')",
+                {},
+            )
+        ],
         "dates row",
     ),
     "anchored annotation whose quote moved away": (
-        [('UPDATE annotations SET start = start + 3, "end" = "end" + 3 WHERE id = :annotation',
-          {})],
+        [
+            (
+                'UPDATE annotations SET start = start + 3, "end" = "end" + 3 WHERE id = :annotation',
+                {},
+            )
+        ],
         "annotation",
     ),
 }
@@ -117,8 +159,10 @@ def test_check_reports_orphaned_rows(store: Store, case: str) -> None:
     statements, expected = ORPHANS[case]
     _without_foreign_keys(
         store,
-        *[(sql, {"article": article_id, "annotation": annotation_id, **p})
-          for sql, p in statements],
+        *[
+            (sql, {"article": article_id, "annotation": annotation_id, **p})
+            for sql, p in statements
+        ],
     )
     problems = store.integrity_problems()
     assert problems, f"{case} went unreported"
