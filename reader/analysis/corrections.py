@@ -29,6 +29,10 @@ __all__ = [
 ]
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "NORP")
+_UPSERT_USER_ALIAS = (
+    "INSERT INTO entity_aliases (entity_id, alias, norm, origin) VALUES (?, ?, ?, 'user') "
+    "ON CONFLICT(entity_id, norm) DO UPDATE SET origin = 'user'"
+)
 
 
 class CorrectionError(ReaderError):
@@ -47,7 +51,9 @@ def _type(value: str) -> str:
     if kind in ("LOC", "GPE", "LOCATION"):
         kind = "PLACE"
     if kind not in ENTITY_TYPES:
-        raise CorrectionError(f"unknown entity type {value!r}: use one of {', '.join(ENTITY_TYPES)}")
+        raise CorrectionError(
+            f"unknown entity type {value!r}: use one of {', '.join(ENTITY_TYPES)}"
+        )
     return kind
 
 
@@ -61,13 +67,13 @@ def merge_entities(store: Store, keep: str | int, absorb: str | int) -> Entity:
             "SELECT alias FROM entity_aliases WHERE entity_id = ?", (gone.id,)
         ).fetchall():
             store.execute(
-                "INSERT INTO entity_aliases (entity_id, alias, norm, origin) VALUES (?, ?, ?, 'user') "
-                "ON CONFLICT(entity_id, norm) DO UPDATE SET origin = 'user'",
+                _UPSERT_USER_ALIAS,
                 (kept.id, alias, norm(alias)),
             )
         store.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (kept.id, gone.id))
         store.execute(
-            "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (kept.id, gone.id)
+            "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?",
+            (kept.id, gone.id),
         )
         store.execute(
             "UPDATE links SET target_id = ? WHERE target_kind = 'entity' AND target_id = ?",
@@ -77,7 +83,12 @@ def merge_entities(store: Store, keep: str | int, absorb: str | int) -> Entity:
         _record(
             store,
             "merge",
-            {"keep": kept.key, "absorb": gone.key, "aliases": list(gone.aliases), "name": gone.name},
+            {
+                "keep": kept.key,
+                "absorb": gone.key,
+                "aliases": list(gone.aliases),
+                "name": gone.name,
+            },
         )
         invalidate(store)
     return store.get_entity(kept.id)
@@ -90,10 +101,11 @@ def rename_entity(store: Store, entity: str | int, new_name: str) -> Entity:
         raise CorrectionError("the new name is empty")
     with store.transaction():
         target = store.get_entity(entity)
-        store.execute("UPDATE entities SET name = ?, origin = 'user' WHERE id = ?", (name, target.id))
         store.execute(
-            "INSERT INTO entity_aliases (entity_id, alias, norm, origin) VALUES (?, ?, ?, 'user') "
-            "ON CONFLICT(entity_id, norm) DO UPDATE SET origin = 'user'",
+            "UPDATE entities SET name = ?, origin = 'user' WHERE id = ?", (name, target.id)
+        )
+        store.execute(
+            _UPSERT_USER_ALIAS,
             (target.id, name, norm(name)),
         )
         _record(store, "rename", {"entity": target.key, "old": target.name, "new": name})
@@ -110,8 +122,14 @@ def split_alias(store: Store, entity: str | int, alias: str) -> Entity:
         key = norm(alias)
         if key not in {norm(a) for a in target.aliases}:
             raise CorrectionError(f"{target.key} has no alias {alias!r}")
-        store.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND norm = ?", (target.id, key))
-        _record(store, "split", {"entity": target.key, "entity_id": target.id, "alias": alias, "norm": key})
+        store.execute(
+            "DELETE FROM entity_aliases WHERE entity_id = ? AND norm = ?", (target.id, key)
+        )
+        _record(
+            store,
+            "split",
+            {"entity": target.key, "entity_id": target.id, "alias": alias, "norm": key},
+        )
         affected = [
             row[0]
             for row in store.execute(
@@ -130,7 +148,9 @@ def set_entity_type(store: Store, entity: str | int, type: str) -> Entity:
     kind = _type(type)
     with store.transaction():
         target = store.get_entity(entity)
-        store.execute("UPDATE entities SET type = ?, origin = 'user' WHERE id = ?", (kind, target.id))
+        store.execute(
+            "UPDATE entities SET type = ?, origin = 'user' WHERE id = ?", (kind, target.id)
+        )
         store.execute("UPDATE mentions SET type = ? WHERE entity_id = ?", (kind, target.id))
         _record(store, "set_type", {"entity": target.key, "old": target.type, "type": kind})
         invalidate(store)
@@ -156,7 +176,9 @@ def ignore_entity(store: Store, entity: str | int, ignored: bool = True) -> Enti
     return store.list_entities(query=row[0] if row else key, include_ignored=True)[0]
 
 
-def add_entity(store: Store, name: str, type: str, aliases: tuple[str, ...] | list[str] = ()) -> Entity:
+def add_entity(
+    store: Store, name: str, type: str, aliases: tuple[str, ...] | list[str] = ()
+) -> Entity:
     """Add an entity by hand; articles naming it (or an alias) are analysed again."""
     from reader.analysis.pipeline import analyse_article
 
@@ -179,7 +201,9 @@ def add_entity(store: Store, name: str, type: str, aliases: tuple[str, ...] | li
                 "UPDATE entity_aliases SET origin = 'user' WHERE entity_id = ? AND norm = ?",
                 (entity.id, norm(alias)),
             )
-        _record(store, "add", {"entity": entity.key, "name": clean, "type": kind, "aliases": names[1:]})
+        _record(
+            store, "add", {"entity": entity.key, "name": clean, "type": kind, "aliases": names[1:]}
+        )
         invalidate(store)
         affected: set[int] = set()
         for alias in names:

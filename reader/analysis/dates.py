@@ -32,7 +32,9 @@ _NUMWORD = (
     rf"seventeen|eighteen|nineteen|ten|{_UNITS}|a hundred)"
 )
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*|(?i:{_NUMWORD}))"
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -79,16 +81,97 @@ _FUTURE_BEFORE = re.compile(
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([a-z]+)")
 _MONTH_CUES = frozenset(
-    "in since by until till from through during early late mid last next this of between "
-    "and to before after around throughout or".split()
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "through",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "of",
+        "between",
+        "and",
+        "to",
+        "before",
+        "after",
+        "around",
+        "throughout",
+        "or",
+    ]
 )
 _NOT_YEAR_AFTER = frozenset(
-    """troops people soldiers km kilometres kilometers miles metres meters tonnes tons
-    barrels dollars euros pounds points votes deaths cases members fighters civilians
-    residents refugees children men women units vehicles tanks aircraft jets drones
-    missiles rockets shells homes houses jobs workers employees students patients
-    hectares acres feet calories rubles roubles yuan rupees signatures words pages
-    copies rounds shots bullets persons individuals households families""".split()
+    [
+        "troops",
+        "people",
+        "soldiers",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "tonnes",
+        "tons",
+        "barrels",
+        "dollars",
+        "euros",
+        "pounds",
+        "points",
+        "votes",
+        "deaths",
+        "cases",
+        "members",
+        "fighters",
+        "civilians",
+        "residents",
+        "refugees",
+        "children",
+        "men",
+        "women",
+        "units",
+        "vehicles",
+        "tanks",
+        "aircraft",
+        "jets",
+        "drones",
+        "missiles",
+        "rockets",
+        "shells",
+        "homes",
+        "houses",
+        "jobs",
+        "workers",
+        "employees",
+        "students",
+        "patients",
+        "hectares",
+        "acres",
+        "feet",
+        "calories",
+        "rubles",
+        "roubles",
+        "yuan",
+        "rupees",
+        "signatures",
+        "words",
+        "pages",
+        "copies",
+        "rounds",
+        "shots",
+        "bullets",
+        "persons",
+        "individuals",
+        "households",
+        "families",
+    ]
 )
 _UNIT_CODES = {
     "year": "Y", "month": "M", "week": "W", "day": "D", "hour": "TH", "minute": "TM",
@@ -207,7 +290,18 @@ class _Resolver:
         start, end = m.span(group)
         text = m.group(group)
         ref = self.ref
-        needs_ref = group not in ("dmy", "mdy", "iso", "my", "year", "decade", "dur", "matter", "forx", "vague")
+        needs_ref = group not in (
+            "dmy",
+            "mdy",
+            "iso",
+            "my",
+            "year",
+            "decade",
+            "dur",
+            "matter",
+            "forx",
+            "vague",
+        )
         if needs_ref and ref is None:
             return None
         approx = self.approx and needs_ref
@@ -216,8 +310,10 @@ class _Resolver:
         mod = None
         value: str
         if group in ("dmy", "mdy"):
-            y, mo, d = int(m.group(group + "_y")), _month(m.group(group + "_m")), int(
-                re.sub(r"\D", "", m.group(group + "_d"))
+            y, mo, d = (
+                int(m.group(group + "_y")),
+                _month(m.group(group + "_m")),
+                int(re.sub(r"\D", "", m.group(group + "_d"))),
             )
             day = _valid_day(y, mo, d)
             if day is None:
@@ -255,8 +351,10 @@ class _Resolver:
             kind = "relative"
         elif group == "mod":
             word = m.group("mod_w").lower()
-            mod = "START" if word in ("early", "the beginning of", "the start of") else (
-                "MID" if word == "mid" else "END"
+            mod = (
+                "START"
+                if word in ("early", "the beginning of", "the start of")
+                else ("MID" if word == "mid" else "END")
             )
             if m.group("mod_y"):
                 value, kind = m.group("mod_y"), "year"
@@ -268,7 +366,11 @@ class _Resolver:
         elif group == "rel":
             assert ref is not None
             value, kind = _relative(text.lower(), ref), "relative"
-            if text[:1] == "T" and text.lower() == "today" and not _sentence_start(self.text, start):
+            if (
+                text[:1] == "T"
+                and text.lower() == "today"
+                and not _sentence_start(self.text, start)
+            ):
                 return None
         elif group == "ago":
             assert ref is not None

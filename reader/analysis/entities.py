@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reader.analysis import lexicon as lx
 from reader.analysis.names import acronym, core_words, fold, norm, skeleton
@@ -34,7 +35,9 @@ def _char_class(predicate: object) -> str:
                 ranges.append((code, code))
     parts = []
     for lo, hi in ranges:
-        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        parts.append(
+            re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+        )
     return "".join(parts)
 
 
@@ -176,7 +179,7 @@ class _Article:
                 nxt_start, nxt_end = matches[i + 1]
                 combined = text[start:nxt_end]
                 last = text[nxt_start:nxt_end].rsplit(" ", 1)[-1]
-                if last in lx.ORG_SUFFIXES and " " in text[nxt_start:nxt_end] or (
+                if (last in lx.ORG_SUFFIXES and " " in text[nxt_start:nxt_end]) or (
                     norm(combined) in self.gaz.types
                 ):
                     end = nxt_end
@@ -195,7 +198,7 @@ class _Article:
         text = self.text
         # Split on "of" unless the word before it heads a name ("Bank of England").
         groups: list[list[tuple[int, int]]] = [[tokens[0]]]
-        for prev, tok in zip(tokens, tokens[1:], strict=False):
+        for prev, tok in pairwise(tokens):
             glue = text[prev[1] : tok[0]]
             if " of" in glue and text[prev[0] : prev[1]] not in lx.OF_HEADS:
                 groups.append([tok])
@@ -235,10 +238,12 @@ class _Article:
                     kind, first = core
                     s = toks[first][0]
                     self._emit(s, toks[-1][1], kind, confident=True)
-                    if kind == "PLACE" and n - first == 2 or words[-2:] == ["Air", "Base"]:
+                    if (kind == "PLACE" and n - first == 2) or words[-2:] == ["Air", "Base"]:
                         head = text[toks[first][0] : toks[first][1]]
                         if n - first >= 2 and head not in lx.TITLES:
-                            self._register(head, kind, norm(text[s : toks[-1][1]]), text[s : toks[-1][1]])
+                            self._register(
+                                head, kind, norm(text[s : toks[-1][1]]), text[s : toks[-1][1]]
+                            )
                     return
         run: list[tuple[int, int]] = []
         title_before = False
@@ -255,9 +260,7 @@ class _Article:
             if hit is not None and hit_end == i + 1:
                 word = words[i]
                 # A lone known surname or given name continues a person run.
-                if hit[0] == "PERSON" and run:
-                    hit = None
-                elif (
+                if (hit[0] == "PERSON" and run) or (
                     word in gaz.given_names
                     and i + 1 < n
                     and hit[0] != "NORP"
@@ -289,34 +292,39 @@ class _Article:
         """ORG or PLACE from the run's last word, and where the name starts."""
         last = words[-1]
         first = 0
-        while first < len(words) - 1 and words[first] in lx.TITLES and words[first] not in (
-            "National",
-            "Security",
-            "Army",
-            "Supreme",
-            "State",
-            "Home",
-            "Joint",
-            "Special",
-            "Intelligence",
-            "Foreign",
-            "Defence",
-            "Defense",
-            "Interior",
-            "Justice",
-            "Energy",
-            "Health",
-            "Trade",
-            "Finance",
-            "Education",
-            "Labour",
-            "Labor",
-            "Agriculture",
-            "Transport",
-            "Culture",
-            "Presidential",
-            "Executive",
-            "Grand",
+        while (
+            first < len(words) - 1
+            and words[first] in lx.TITLES
+            and words[first]
+            not in (
+                "National",
+                "Security",
+                "Army",
+                "Supreme",
+                "State",
+                "Home",
+                "Joint",
+                "Special",
+                "Intelligence",
+                "Foreign",
+                "Defence",
+                "Defense",
+                "Interior",
+                "Justice",
+                "Energy",
+                "Health",
+                "Trade",
+                "Finance",
+                "Education",
+                "Labour",
+                "Labor",
+                "Agriculture",
+                "Transport",
+                "Culture",
+                "Presidential",
+                "Executive",
+                "Grand",
+            )
         ):
             first += 1
         if first >= len(words) - 1 and last in lx.ORG_SUFFIXES:
@@ -355,9 +363,8 @@ class _Article:
         start, end = run[0][0], run[-1][1]
         surface = text[start:end]
         # "post-Assad" -> "Assad"; "Turkish-Syrian" -> two demonyms.
-        if "-" in surface and len(run) == 1:
-            if self._split_hyphenated(start, end):
-                return
+        if "-" in surface and len(run) == 1 and self._split_hyphenated(start, end):
+            return
         is_first = run[0] == chunk[0]
         is_last = run[-1] == chunk[-1]
         r = _Run(
@@ -421,21 +428,20 @@ class _Article:
 
     def _classify_confident(self, r: _Run) -> None:
         """Type a run from its own cues, before the article's names are known."""
-        if r.acronym_after:
+        if (
+            r.acronym_after
+            or (r.ntokens == 1 and r.text.isupper() and 2 <= len(r.text) <= 6 and r.text.isalpha())
+            or (r.org_cue and not r.given)
+        ):
             r.type, r.confident = "ORG", True
-        elif r.ntokens == 1 and r.text.isupper() and 2 <= len(r.text) <= 6 and r.text.isalpha():
-            r.type, r.confident = "ORG", True
-        elif r.org_cue and not r.given:
-            r.type, r.confident = "ORG", True
-        elif r.title or r.person_cue:
-            r.type, r.confident = "PERSON", True
-        elif r.ntokens >= 2 and (r.particle or r.given):
-            r.type, r.confident = "PERSON", True
-        elif r.ntokens >= 2 and r.speech_after:
-            r.type, r.confident = "PERSON", True
-        elif r.ntokens == 1 and r.particle and not r.heading:
-            r.type, r.confident = "PERSON", True
-        elif r.ntokens >= 2 and not r.heading and not r.sent_initial and self._uncommon(r.text):
+        elif (
+            r.title
+            or r.person_cue
+            or (r.ntokens >= 2 and (r.particle or r.given))
+            or (r.ntokens >= 2 and r.speech_after)
+            or (r.ntokens == 1 and r.particle and not r.heading)
+            or (r.ntokens >= 2 and not r.heading and not r.sent_initial and self._uncommon(r.text))
+        ):
             r.type, r.confident = "PERSON", True
 
     def _uncommon(self, surface: str) -> bool:
@@ -576,11 +582,13 @@ class _Article:
         if r.type is None:
             if r.heading:
                 return
-            if r.speech_after and not r.sent_initial:
+            if (r.speech_after and not r.sent_initial) or (
+                r.speech_after and r.ntokens == 1 and not self._is_common(r.text)
+            ):
                 r.type = "PERSON"
-            elif r.speech_after and r.ntokens == 1 and not self._is_common(r.text):
-                r.type = "PERSON"
-            elif r.ntokens == 1 and r.locative and not r.sent_initial and not self._is_common(r.text):
+            elif (
+                r.ntokens == 1 and r.locative and not r.sent_initial and not self._is_common(r.text)
+            ):
                 r.type = "PLACE"
             else:
                 return
@@ -613,10 +621,35 @@ class _Article:
         return norm(country).replace(" ", "_")
 
 
-_PARTICLE_WORDS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "ash", "ad"})
+_PARTICLE_WORDS = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "ash", "ad"}
+)
 _NON_METONYM_BEFORE = frozenset(
-    "in at from to into near outside inside around across of visited visit visiting visits "
-    "reached entered capital city via through toward towards".split()
+    [
+        "in",
+        "at",
+        "from",
+        "to",
+        "into",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "of",
+        "visited",
+        "visit",
+        "visiting",
+        "visits",
+        "reached",
+        "entered",
+        "capital",
+        "city",
+        "via",
+        "through",
+        "toward",
+        "towards",
+    ]
 ) - {"toward", "towards"}
 
 
@@ -649,7 +682,7 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in re.finditer(r"[^\n]+", text):
         line = match.group().rstrip()
-        if not line or len(line) > 160 or line[-1] in ".!?:;\"”’),":
+        if not line or len(line) > 160 or line[-1] in '.!?:;"”’),':
             continue
         words = line.split()
         if len(words) < 2:
@@ -661,7 +694,28 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_HEADING_SMALL = frozenset("a an the of in on at to for and or but with by from as vs via".split())
+_HEADING_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "from",
+        "as",
+        "vs",
+        "via",
+    ]
+)
 
 
 def extract_entities(

@@ -162,13 +162,30 @@ CALENDAR_WORDS = frozenset(
 )  # fmt: skip
 
 HYPHEN_PREFIXES = frozenset(
-    "post pre pro anti non ex neo mid pan ultra trans inter intra sub super semi".split()
+    [
+        "post",
+        "pre",
+        "pro",
+        "anti",
+        "non",
+        "ex",
+        "neo",
+        "mid",
+        "pan",
+        "ultra",
+        "trans",
+        "inter",
+        "intra",
+        "sub",
+        "super",
+        "semi",
+    ]
 )
 """Lower-case prefixes left out of a span ("post-Assad" is tagged as "Assad")."""
 
 PRONOUNS = frozenset({"he", "she"})
 
-LOCATIVE_CUES = frozenset("in at near outside across throughout inside into".split())
+LOCATIVE_CUES = frozenset(["in", "at", "near", "outside", "across", "throughout", "inside", "into"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,10 +254,7 @@ def gazetteer() -> Gazetteer:
     for row in _data_lines("groups.tsv"):
         add(row[0], "NORP", row[1] if len(row) > 1 else row[0])
     given = frozenset(
-        word
-        for row in _data_lines("given_names.txt")
-        for cell in row
-        for word in cell.split()
+        word for row in _data_lines("given_names.txt") for cell in row for word in cell.split()
     )
     longest = max(len(k.split()) for k in types)
     return Gazetteer(types, canonical, capitals, given, longest, frozenset(countries))

@@ -106,12 +106,20 @@ def entity_index(store: Store) -> EntityIndex:
     index = EntityIndex()
     for row in store.execute("SELECT id, key, name, type, ignored, origin FROM entities"):
         index.add_entity(IndexedEntity(row[0], row[1], row[2], row[3], bool(row[4]), row[5]))
-    for entity_id, alias in store.execute("SELECT entity_id, alias FROM entity_aliases ORDER BY id"):
+    for entity_id, alias in store.execute(
+        "SELECT entity_id, alias FROM entity_aliases ORDER BY id"
+    ):
         if entity_id in index.entities:
             index.add_alias(entity_id, alias)
     for (payload,) in store.execute("SELECT payload FROM entity_corrections WHERE op = 'split'"):
         data = json.loads(payload)
         index.blocked.add((int(data["entity_id"]), data["norm"]))
+        # The extractor must not read a split-off alias as the entity's name either.
+        index.known.surnames[data["norm"]] = None
+        known = index.known.names.get(data["norm"])
+        entity = index.entities.get(int(data["entity_id"]))
+        if known is not None and entity is not None and known[1] == entity.name:
+            del index.known.names[data["norm"]]
     index.signature = signature
     local.entity_index = index
     return index
@@ -160,6 +168,7 @@ def _compatible(index: EntityIndex, entity: IndexedEntity, group: Group) -> bool
 def find_entity_for(index: EntityIndex, group: Group) -> int | None:
     """The stored entity a group of mentions refers to, if any."""
     norms = [norm(s) for s in [group.name, *group.surfaces]]
+    refused = {i for i, key in index.blocked if key in {norm(s) for s in group.surfaces}}
     scores: dict[int, int] = {}
     for position, key in enumerate(norms):
         for entity_id in index.by_norm.get(key, ()):
@@ -177,8 +186,7 @@ def find_entity_for(index: EntityIndex, group: Group) -> int | None:
         candidates = [
             index.entities[i]
             for i in index.by_surname.get(skeleton(words[-1]), ())
-            if index.entities[i].type == "PERSON"
-            and (i, norm(group.name)) not in index.blocked
+            if index.entities[i].type == "PERSON" and i not in refused
         ]
         if full:
             for entity in candidates:
@@ -193,13 +201,19 @@ def find_entity_for(index: EntityIndex, group: Group) -> int | None:
             return candidates[0].id
     if group.type in ("ORG", "PLACE"):
         for surface in [group.name, *group.surfaces]:
-            ids = [i for i in index.by_compact.get(compact(surface), ()) if index.entities[i].type == group.type]
+            ids = [
+                i
+                for i in index.by_compact.get(compact(surface), ())
+                if index.entities[i].type == group.type
+            ]
             if len(ids) == 1:
                 return ids[0]
     if group.type == "ORG":
         for surface in [group.name, *group.surfaces]:
             if surface.isupper() and 2 <= len(surface) <= 8:
-                ids = [i for i in index.by_acronym.get(surface, ()) if index.entities[i].type == "ORG"]
+                ids = [
+                    i for i in index.by_acronym.get(surface, ()) if index.entities[i].type == "ORG"
+                ]
                 if len(ids) == 1:
                     return ids[0]
             initials = acronym(surface)
@@ -243,7 +257,9 @@ def create_entity(
     return entity
 
 
-def add_alias(store: Store, index: EntityIndex, entity_id: int, alias: str, origin: str = "auto") -> None:
+def add_alias(
+    store: Store, index: EntityIndex, entity_id: int, alias: str, origin: str = "auto"
+) -> None:
     key = norm(alias)
     if not key or (entity_id, key) in index.blocked or key in index.entities[entity_id].aliases:
         return
@@ -258,7 +274,9 @@ def link_groups(store: Store, index: EntityIndex, groups: dict[str, Group]) -> d
     """Canonical entity id for every in-text key, creating entities and aliases as needed."""
     linked: dict[str, int] = {}
     # Full names first, so that bare surnames find the person named in full.
-    order = sorted(groups.values(), key=lambda g: -max(len(core_words(s)) for s in [g.name, *g.surfaces]))
+    order = sorted(
+        groups.values(), key=lambda g: -max(len(core_words(s)) for s in [g.name, *g.surfaces])
+    )
     for group in order:
         entity_id = find_entity_for(index, group)
         if entity_id is None:
@@ -273,7 +291,9 @@ def link_groups(store: Store, index: EntityIndex, groups: dict[str, Group]) -> d
     return linked
 
 
-def _maybe_upgrade_name(store: Store, index: EntityIndex, entity: IndexedEntity, group: Group) -> None:
+def _maybe_upgrade_name(
+    store: Store, index: EntityIndex, entity: IndexedEntity, group: Group
+) -> None:
     """An automatic entity named by a surname or an acronym takes the fuller name."""
     if entity.origin == "user":
         return

@@ -12,8 +12,38 @@ import unicodedata
 from functools import lru_cache
 
 PARTICLES = frozenset(
-    "al el ad ar as ash at az an ud ul bin ibn bint ben abu de da di del della der den "
-    "van von du dos das la le".split()
+    [
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "an",
+        "ud",
+        "ul",
+        "bin",
+        "ibn",
+        "bint",
+        "ben",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "du",
+        "dos",
+        "das",
+        "la",
+        "le",
+    ]
 )
 """Name particles: kept in spans, ignored when names are compared."""
 

@@ -130,7 +130,8 @@ def _write_rows(
     types = {
         row[0]: (row[1], row[2])
         for row in store.execute(
-            f"SELECT id, type, origin FROM entities WHERE id IN ({','.join('?' * len(set(linked.values())))})",
+            "SELECT id, type, origin FROM entities WHERE id IN "
+            f"({','.join('?' * len(set(linked.values())))})",
             tuple(set(linked.values())),
         )
     } if linked else {}  # fmt: skip
@@ -150,7 +151,17 @@ def _write_rows(
         'INSERT INTO dates (article_id, start, "end", text, value, kind, approx, vague, mod) '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (article_id, d.start, d.end, d.text, d.value, d.kind, int(d.approx), int(d.vague), d.mod)
+            (
+                article_id,
+                d.start,
+                d.end,
+                d.text,
+                d.value,
+                d.kind,
+                int(d.approx),
+                int(d.vague),
+                d.mod,
+            )
             for d in result.dates
         ],
     )

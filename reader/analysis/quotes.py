@@ -127,14 +127,18 @@ class _Speakers:
                 return following[0]
             if verb.group().endswith("ing"):
                 return self.subject(s, open_pos)
-        if _PRONOUN_RE.match(text, pos) and _AFTER_NAME.match(text, pos + 3 if text[pos] in "Ss" else pos + 2):
+        if _PRONOUN_RE.match(text, pos) and _AFTER_NAME.match(
+            text, pos + 3 if text[pos] in "Ss" else pos + 2
+        ):
             return self.salient(open_pos)
         # 2. "according to X" and speech verbs before the quote in the same sentence.
         before = text[s:open_pos]
         for m in reversed(self.agents_in(s, open_pos)):
             if _ACCORDING.search(text, s, m.start):
                 return m
-        verbs = [v for v in _SPEECH_RE.finditer(text, s, open_pos) if not self.inside_quote(v.start())]
+        verbs = [
+            v for v in _SPEECH_RE.finditer(text, s, open_pos) if not self.inside_quote(v.start())
+        ]
         if verbs:
             v = verbs[-1]
             prefix = text[s : v.start()].rstrip()
@@ -143,7 +147,9 @@ class _Speakers:
             candidates = [m for m in self.agents_in(s, v.start()) if not self.possessive(m)]
             last = candidates[-1] if candidates else None
             gap_start = last.end if last else s
-            if _PRONOUN_RE.search(text, gap_start, v.start()) or _ROLE_RE.search(text, gap_start, v.end()):
+            if _PRONOUN_RE.search(text, gap_start, v.start()) or _ROLE_RE.search(
+                text, gap_start, v.end()
+            ):
                 return self.salient(s if last is None else v.start())
             if last is not None:
                 return last
@@ -155,7 +161,9 @@ class _Speakers:
         if _ROLE_RE.search(text, after_start, e):
             return self.salient(open_pos)
         # 4. The nearest person before the quote in the sentence.
-        persons = [m for m in self.agents_in(s, open_pos) if m.type == "PERSON" and not self.possessive(m)]
+        persons = [
+            m for m in self.agents_in(s, open_pos) if m.type == "PERSON" and not self.possessive(m)
+        ]
         if persons:
             return persons[-1]
         if _PRONOUN_RE.match(text, s):
@@ -163,7 +171,7 @@ class _Speakers:
         return None
 
     def subject(self, s: int, limit: int) -> EntityMention | None:
-        """The subject of the sentence starting at ``s``: its first name, or a pronoun's referent."""
+        """The subject of the sentence starting at ``s``: its first name or a pronoun's referent."""
         candidates = [m for m in self.agents_in(s, limit) if not self.possessive(m)]
         pronoun = _PRONOUN_RE.search(self.text, s, limit)
         if candidates and (pronoun is None or candidates[0].start < pronoun.start()):

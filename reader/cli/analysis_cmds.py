@@ -66,13 +66,27 @@ def analyse_command(ctx: click.Context, file: Any, as_json: bool, published: str
     except ReaderError as exc:
         fail(str(exc))
     entities = [
-        {"text": m.text, "type": m.type, "start": m.start, "end": m.end, "entity": m.key, "name": m.name}
+        {
+            "text": m.text,
+            "type": m.type,
+            "start": m.start,
+            "end": m.end,
+            "entity": m.key,
+            "name": m.name,
+        }
         | ({"metonym_for": m.metonym_for} if m.metonym_for else {})
         for m in (*result.entities, *result.nationalities)
     ]
     entities.sort(key=lambda item: item["start"])
     dates = [
-        {"text": d.text, "start": d.start, "end": d.end, "value": d.value, "kind": d.kind, "approx": d.approx}
+        {
+            "text": d.text,
+            "start": d.start,
+            "end": d.end,
+            "value": d.value,
+            "kind": d.kind,
+            "approx": d.approx,
+        }
         | ({"vague": True} if d.vague else {})
         | ({"mod": d.mod} if d.mod else {})
         for d in result.dates
@@ -92,23 +106,34 @@ def analyse_command(ctx: click.Context, file: Any, as_json: bool, published: str
         echo_json({"entities": entities, "dates": dates, "quotes": quotes})
         return
     for item in entities:
-        click.echo(f"{item['type']:<7} {item['start']:>6}-{item['end']:<6} {safe_line(item['text'])}")
+        click.echo(
+            f"{item['type']:<7} {item['start']:>6}-{item['end']:<6} {safe_line(item['text'])}"
+        )
     for item in dates:
-        click.echo(f"{'DATE':<7} {item['start']:>6}-{item['end']:<6} {safe_line(item['text'])} = {item['value']}")
+        span = f"{item['start']:>6}-{item['end']:<6}"
+        click.echo(f"{'DATE':<7} {span} {safe_line(item['text'])} = {item['value']}")
     for item in quotes:
         who = safe_line(item["speaker_text"] or "?")
-        click.echo(f"{'QUOTE':<7} {item['start']:>6}-{item['end']:<6} {who}: {safe_line(item['text'][:60])}")
+        span = f"{item['start']:>6}-{item['end']:<6}"
+        click.echo(f"{'QUOTE':<7} {span} {who}: {safe_line(item['text'][:60])}")
 
 
 @click.command("entities", context_settings=CONTEXT_SETTINGS)
-@click.option("--type", "kind", type=click.Choice(ENTITY_TYPES, case_sensitive=False), help="Only this type.")
+@click.option(
+    "--type", "kind", type=click.Choice(ENTITY_TYPES, case_sensitive=False), help="Only this type."
+)
 @click.option("--search", "query", help="Only entities whose name or alias contains this.")
 @click.option("--limit", type=int, default=None, help="At most this many.")
 @click.option("--ignored", is_flag=True, help="Include entities marked as ignored.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def entities_command(
-    ctx: click.Context, kind: str | None, query: str | None, limit: int | None, ignored: bool, as_json: bool
+    ctx: click.Context,
+    kind: str | None,
+    query: str | None,
+    limit: int | None,
+    ignored: bool,
+    as_json: bool,
 ) -> None:
     """List canonical entities with their mention and article counts.
 
@@ -144,7 +169,9 @@ def _entity_json(e: Any) -> dict[str, Any]:
 
 @click.command("entity", context_settings=CONTEXT_SETTINGS)
 @click.argument("name")
-@click.option("--json", "as_json", is_flag=True, help="Print aliases, mentions and articles as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print aliases, mentions and articles as JSON."
+)
 @click.pass_context
 def entity_command(ctx: click.Context, name: str, as_json: bool) -> None:
     """Show one entity (by key, name or alias): aliases, mentions, articles, related entities.
@@ -176,7 +203,11 @@ def entity_command(ctx: click.Context, name: str, as_json: bool) -> None:
             for m in mentions
         ]
         data["article_list"] = [
-            {"id": a.id, "title": a.title, "published": a.published.isoformat() if a.published else None}
+            {
+                "id": a.id,
+                "title": a.title,
+                "published": a.published.isoformat() if a.published else None,
+            }
             for a in articles
         ]
         data["cooccurring"] = [{"key": e.key, "name": e.name, "articles": n} for e, n in related]
@@ -197,7 +228,9 @@ def _correction(ctx: click.Context, action: Any, *args: Any) -> None:
         entity = action(store, *args)
     except ReaderError as exc:
         fail(str(exc))
-    click.echo(f"{safe_line(entity.name)} [{entity.key}] {entity.type}: {', '.join(entity.aliases)}")
+    click.echo(
+        f"{safe_line(entity.name)} [{entity.key}] {entity.type}: {', '.join(entity.aliases)}"
+    )
 
 
 @click.command("merge", context_settings=CONTEXT_SETTINGS)
@@ -282,7 +315,9 @@ def ignore_command(ctx: click.Context, entity: str, undo: bool) -> None:
 
 @click.command("add-entity", context_settings=CONTEXT_SETTINGS)
 @click.argument("name")
-@click.option("--type", "kind", required=True, type=click.Choice(ENTITY_TYPES, case_sensitive=False))
+@click.option(
+    "--type", "kind", required=True, type=click.Choice(ENTITY_TYPES, case_sensitive=False)
+)
 @click.option("--alias", "aliases", multiple=True, help="Another name for it (repeatable).")
 @click.pass_context
 def add_entity_command(ctx: click.Context, name: str, kind: str, aliases: tuple[str, ...]) -> None:

@@ -113,7 +113,9 @@ class EntitiesMixin:
         from reader.analysis.names import norm
 
         if isinstance(name, int) or (isinstance(name, str) and name.isdigit()):
-            row = self.query_one(f"SELECT {_ENTITY_COLUMNS} FROM entities e WHERE e.id = ?", (int(name),))
+            row = self.query_one(
+                f"SELECT {_ENTITY_COLUMNS} FROM entities e WHERE e.id = ?", (int(name),)
+            )
             if row is not None:
                 return _entity_from_row(row)
         text = str(name)
@@ -224,7 +226,9 @@ class EntitiesMixin:
             if i in summaries
         ]
 
-    def cooccurring_entities(self: Store, entity_id: int, limit: int = 10) -> list[tuple[Entity, int]]:
+    def cooccurring_entities(
+        self: Store, entity_id: int, limit: int = 10
+    ) -> list[tuple[Entity, int]]:
         """Entities mentioned in the same articles, with the number of shared articles."""
         rows = self.query(
             f"""

@@ -197,8 +197,8 @@ def test_backup_while_another_process_writes(tmp_path: Path, clock) -> None:
         assert_store_sound(copy)
         assert not copy.integrity_problems()
         rows = copy.query(
-            "SELECT n.note, (SELECT count(*) FROM annotation_tags at WHERE at.annotation_id = n.id) "
-            "AS tags FROM annotations n WHERE n.note LIKE 'bk-%'"
+            "SELECT n.note, (SELECT count(*) FROM annotation_tags at "
+            "WHERE at.annotation_id = n.id) AS tags FROM annotations n WHERE n.note LIKE 'bk-%'"
         )
         assert all(row["tags"] == 2 for row in rows), "a backup holds a half-written annotation"
         counts.append(len(rows))

@@ -95,7 +95,7 @@ def _seed(home: Path, outside: Path, clock) -> dict[int, str]:
 def _tree(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` (not following symlinks) with its content."""
     found = {}
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    for folder, _dirs, files in os.walk(root, followlinks=False):
         for name in files:
             path = Path(folder) / name
             if not path.is_symlink():

@@ -143,7 +143,8 @@ ORPHANS = {
     "anchored annotation whose quote moved away": (
         [
             (
-                'UPDATE annotations SET start = start + 3, "end" = "end" + 3 WHERE id = :annotation',
+                'UPDATE annotations SET start = start + 3, "end" = "end" + 3 '
+                "WHERE id = :annotation",
                 {},
             )
         ],

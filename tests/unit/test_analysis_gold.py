@@ -61,7 +61,9 @@ def test_entity_mentions_f1(results: list[tuple[str, dict[str, Any], str, Any]])
     counts = {t: [0, 0, 0] for t in ("PERSON", "ORG", "PLACE", "NORP")}
     for _name, gold, text, analysis in results:
         offsets = paragraph_offsets(text)
-        expected = {(*_span(offsets, e), e["type"]) for e in gold["entities"] + gold["nationalities"]}
+        expected = {
+            (*_span(offsets, e), e["type"]) for e in gold["entities"] + gold["nationalities"]
+        }
         found = {(m.start, m.end, m.type) for m in (*analysis.entities, *analysis.nationalities)}
         for kind, row in counts.items():
             mine = {x for x in found if x[2] == kind}
@@ -71,7 +73,10 @@ def test_entity_mentions_f1(results: list[tuple[str, dict[str, Any], str, Any]])
             row[2] += len(theirs)
     scores = {kind: _f1(*row) for kind, row in counts.items()}
     overall = _f1(*(sum(counts[k][i] for k in ("PERSON", "ORG", "PLACE")) for i in range(3)))
-    print(f"\nentities F1 overall {overall:.3f}; " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items()))
+    print(
+        f"\nentities F1 overall {overall:.3f}; "
+        + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
+    )
     assert overall >= 0.93, f"overall entity F1 {overall:.3f}"
     for kind in ("PERSON", "ORG", "PLACE"):
         assert scores[kind] >= 0.90, f"{kind} F1 {scores[kind]:.3f} ({counts[kind]})"
@@ -171,7 +176,9 @@ def test_gold_aliases_link_to_one_entity_each_after_one_user_merge() -> None:
     store, stored = _stored_seeds()
     before = _problems(_gold_to_stored(store, stored))
     # Only the nom de guerre stays apart: no algorithm can tell it is the same man.
-    assert before == [f"ahmed_al_sharaa split over {sorted(_gold_to_stored(store, stored)['ahmed_al_sharaa'])}"]
+    assert before == [
+        f"ahmed_al_sharaa split over {sorted(_gold_to_stored(store, stored)['ahmed_al_sharaa'])}"
+    ]
     merge_entities(store, "ahmed_al_sharaa", "Abu Mohammad al-Jolani")
     ids = _gold_to_stored(store, stored)
     assert _problems(ids) == []

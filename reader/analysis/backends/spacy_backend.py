@@ -31,11 +31,15 @@ def _load(model: str) -> Any:
     try:
         import spacy
     except ImportError as exc:
-        raise ConfigError("extractor 'spacy' needs spaCy: pip install 'reader-desk[spacy]'") from exc
+        raise ConfigError(
+            "extractor 'spacy' needs spaCy: pip install 'reader-desk[spacy]'"
+        ) from exc
     try:
         return spacy.load(model, disable=["lemmatizer"])
     except OSError as exc:
-        raise ConfigError(f"spaCy model {model!r} is not installed: python -m spacy download {model}") from exc
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed: python -m spacy download {model}"
+        ) from exc
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -52,7 +56,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def spacy_extractor(
     model: str = "en_core_web_sm",
-) -> Callable[[str, KnownNames | Mapping[str, str] | None], tuple[list[EntityMention], list[EntityMention]]]:
+) -> Callable[
+    [str, KnownNames | Mapping[str, str] | None], tuple[list[EntityMention], list[EntityMention]]
+]:
     """An extractor function with the built-in one's signature, backed by a spaCy model."""
     nlp = _load(model)
 
