@@ -20,10 +20,10 @@ from typing import Any
 import click
 
 from reader import __version__
+from reader.api import format_published
 from reader.app_context import open_store
 from reader.cli import analysis_cmds, annotation_cmds, maintenance_cmds
-from reader.api import format_published
-from reader.cli.common import CONTEXT_SETTINGS, echo_json, fail, store_from
+from reader.cli.common import CONTEXT_SETTINGS, apply_config, echo_json, fail, store_from
 from reader.errors import ReaderError
 from reader.models import ImportOutcome
 from reader.paths import resolve_paths
@@ -57,6 +57,7 @@ def _open_reading_room(home: Path | None) -> None:
     try:
         store = open_store(paths=paths)
         config = load_config(paths)
+        apply_config(config)
         ensure_seeded(store)
     except ReaderError as exc:
         fail(str(exc))

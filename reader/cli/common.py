@@ -9,7 +9,9 @@ from typing import Any, NoReturn
 import click
 
 from reader.app_context import open_store
+from reader.config import Config, load_config
 from reader.errors import ReaderError
+from reader.paths import resolve_paths
 from reader.store import Store
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -27,7 +29,9 @@ def store_from(ctx: click.Context) -> Store:
     store = root.obj.get("store")
     if store is None:
         try:
-            store = open_store(root.obj.get("home"))
+            paths = resolve_paths(root.obj.get("home"))
+            store = open_store(paths=paths)
+            apply_config(load_config(paths))
         except ReaderError as exc:
             fail(str(exc))
         root.obj["store"] = store
@@ -49,6 +53,14 @@ def json_text(data: Any) -> str:
     terminal sees nothing it can act on."""
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def apply_config(config: Config) -> None:
+    """Make process-wide settings take effect (the entity extractor)."""
+    if config.extractor != "builtin":
+        from reader.analysis import configure
+
+        configure(config.extractor, config.spacy_model)
 
 
 def echo_json(data: Any) -> None:

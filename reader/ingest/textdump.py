@@ -547,10 +547,25 @@ def clean_paragraphs(
     return _run(lines, ctx, steps, "\n".join(text for _, text in paragraphs))
 
 
+def _as_written(line: Line) -> str:
+    """The kept line as the page wrote it (inner spacing intact, so offsets match the
+    source), unless a step rewrote it; then the rewritten text.
+
+    >>> _as_written(Line(0, "a b", "a  b  "))
+    'a  b'
+    >>> _as_written(Line(0, "a", "a (AP) XY"))
+    'a'
+    """
+    written = line.raw.strip().replace("\t", " ")
+    if "\n" in written or " ".join(written.split()) != line.text:
+        return line.text
+    return written
+
+
 def _run(lines: list[Line], ctx: CleanContext, steps: tuple[Step, ...], text: str) -> CleanedDump:
     for step in steps:
         lines = step(lines, ctx)
-    body = tuple(line.text for line in lines)
+    body = tuple(_as_written(line) for line in lines)
     return CleanedDump(
         title=ctx.title,
         body=body,
