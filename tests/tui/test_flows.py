@@ -15,7 +15,7 @@ from reader.tui.screens.import_dialog import ImportDialog
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.tags import TagsScreen
 from tests.tui.conftest import SEEDS
-from tests.tui.tui_helpers import line_text, settle
+from tests.tui.tui_helpers import jump_to_entity, line_text, settle, widest_entity
 
 
 async def open_first(app, pilot) -> ArticleScreen:
@@ -25,26 +25,13 @@ async def open_first(app, pilot) -> ArticleScreen:
     return app.screen
 
 
-def widest_entity(store, article_id: int) -> int:
-    """The entity of an article that the store links to the most other articles."""
-    counts = {
-        mention.entity_id: len(store.entity_articles(mention.entity_id))
-        for mention in store.article_mentions(article_id)
-        if mention.entity_id is not None and mention.type != "NORP"
-    }
-    return max(sorted(counts), key=lambda entity_id: counts[entity_id])
-
-
 async def test_follow_an_entity_to_its_page_and_into_another_article(make_app, store):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         article = await open_first(app, pilot)
         entity_id = widest_entity(store, article.article_id)
         assert len(store.entity_articles(entity_id)) >= 3
-        for _ in range(len(article.view.spans)):
-            await pilot.press("n")
-            if article.entity_at_cursor() == entity_id:
-                break
+        await jump_to_entity(pilot, entity_id)
         assert article.entity_at_cursor() == entity_id, "n reaches every entity in turn"
         await pilot.press("enter")
         await settle(app, pilot)

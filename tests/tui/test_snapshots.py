@@ -6,7 +6,7 @@ Review a changed image before accepting it with ``--snapshot-update``.
 from __future__ import annotations
 
 from reader.annotations import annotate
-from tests.tui.tui_helpers import settle
+from tests.tui.tui_helpers import jump_to_entity, settle, widest_entity
 
 SIZE = (120, 40)
 
@@ -47,16 +47,18 @@ def test_article_with_highlights_and_an_annotation(snap_compare, make_app, store
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_entity_page(snap_compare, make_app):
-    """The page of the first entity of the newest article: name, type, mention count,
-    aliases, a month timeline, keyword-in-context mentions grouped by article and date,
-    and the entities it appears with."""
+def test_entity_page(snap_compare, make_app, store):
+    """The page of the newest article's entity found in the most articles: name, type,
+    mention and article counts, aliases, a month timeline, keyword-in-context mentions
+    grouped by article (several articles, each under its date and title), and the
+    entities it appears with."""
 
     async def run_before(pilot):
         await settle(pilot.app, pilot)
         await pilot.press("enter")
         await settle(pilot.app, pilot)
-        await pilot.press("n", "enter")
+        await jump_to_entity(pilot, widest_entity(store, pilot.app.screen.article_id))
+        await pilot.press("enter")
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
