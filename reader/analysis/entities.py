@@ -49,18 +49,38 @@ _WORD_TOKEN = (
     rf"(?:{_PARTICLE_PREFIX})?[{UPPER}]\w*{_APOS_CONT}"
     rf"(?:-(?:[a-z]{{1,3}}-)?[{UPPER}]\w*{_APOS_CONT})*"
 )
+_HYPHEN_NOT_NAME = (
+    r"(?:led|based|born|run|era|like|made|held|wide|free|only|owned|style|bound|backed|linked|"
+    r"allied|funded|year|old|day|term|time|scale|level|rich|hit|long|full|half|left|right|wing|"
+    r"up|in|out|off|on|war|law|laws|tax|gun|jobs?|area|zone|side|type|class|size|man|men)"
+)
+_KOREAN_GIVEN = (
+    rf"(?!(?:Pro|Anti|Non|Ex|Neo|Mid|Pan|Pre|Post|Sub|Co|Re|Self|Semi|Vice|Ultra|Multi)-)"
+    rf"[{UPPER}][a-z]{{1,3}}-(?!{_HYPHEN_NOT_NAME}\b)[a-z]{{2,5}}(?![\w-])"
+)
 _TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,}}"
     rf"|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Sen|Rep|Gov|Prof|St|Mt|Ft)\.(?={_SEP}[{UPPER}])"
+    r"|(?:Corp|Inc|Co|Ltd|Cos|Bros)\.(?![\w])"
+    rf"|{_KOREAN_GIVEN}"
     rf"|{_WORD_TOKEN})"
 )
 _GLUE = (
-    r"(?:of the|of|de la|van der|van den|von der|al|el|bin|ibn|bint|ben|de|da|di|del|della|"
-    r"der|den|van|von|du|dos|das|la|le)"
+    r"(?:of the|of|for the|for|de la|van der|van den|von der|al|el|bin|ibn|bint|ben|de|da|di|"
+    r"del|della|der|den|van|von|du|dos|das|la|le|wa|&)"
 )
-CHUNK_RE = re.compile(rf"(?<![\w’'])(?:{_TOKEN})(?:{_SEP}(?:{_GLUE}{_SEP})?(?:{_TOKEN}))*")
-_TOKEN_RE = re.compile(_TOKEN)
+_LEAD_PARTICLE = r"(?:(?:von der|van der|van den|von|van|de|da|dos|du|del|della|di|ter)[ \u00a0])"
+_LOWER_TAIL = r"(?:plc)(?![\w])"
+CHUNK_RE = re.compile(
+    rf"(?<![\w’']){_LEAD_PARTICLE}?(?:{_TOKEN})"
+    rf"(?:{_SEP}(?:{_GLUE}{_SEP})?(?:{_TOKEN}|{_LOWER_TAIL}))*"
+)
+_TOKEN_RE = re.compile(rf"{_TOKEN}|{_LOWER_TAIL}")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+_PREV_ROLE = re.compile(r"([A-Za-z-]+),[ \u00a0]+$")
+_APPOSITION = re.compile(
+    r"(?:[’']s)?,[ \u00a0]+(?:the|a|an|its|his|her|their)[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+)"
+)
 _NEXT_VERB = re.compile(
     r"(?:[’']s)?,?[ \u00a0]+(?:(?:has|have|had|was|is|also|then|later|previously|once|reportedly|"
     r"been|would|will|did|does|publicly|recently|further|again|similarly|quickly|later|"
@@ -145,6 +165,7 @@ class _Run:
     particle: bool = False
     given: bool = False
     confident: bool = False
+    modifier: bool = False
     type: str | None = None
     key: str | None = None
     name: str | None = None
@@ -179,9 +200,13 @@ class _Article:
                 nxt_start, nxt_end = matches[i + 1]
                 combined = text[start:nxt_end]
                 last = text[nxt_start:nxt_end].rsplit(" ", 1)[-1]
-                if (last in lx.ORG_SUFFIXES and " " in text[nxt_start:nxt_end]) or (
-                    norm(combined) in self.gaz.types
-                ):
+                left_last = text[start:end].rsplit(" ", 1)[-1]
+                if (
+                    last in lx.ORG_SUFFIXES
+                    and " " in text[nxt_start:nxt_end]
+                    and left_last not in lx.ORG_SUFFIXES
+                    and self._lookup(left_last) is None
+                ) or (norm(combined) in self.gaz.types):
                     end = nxt_end
                     i += 1
                 else:
@@ -192,15 +217,40 @@ class _Article:
             tokens = [
                 (m.start() + start, m.end() + start) for m in _TOKEN_RE.finditer(text[start:end])
             ]
+            if not tokens:
+                continue
+            if text[start].islower():
+                # "von der Leyen", "van Dijk": the particles belong to the first token.
+                tokens[0] = (start, tokens[0][1])
             self._segment(tokens)
 
     def _segment(self, tokens: list[tuple[int, int]]) -> None:
         text = self.text
         # Split on "of" unless the word before it heads a name ("Bank of England").
+        paren = _PAREN_ACR.match(text, tokens[-1][1])
+        if paren is not None and len(tokens) > 1 and (" of" in text[tokens[0][0] : tokens[-1][1]]):
+            # "Joint Chiefs of Staff (JCS)": the acronym vouches for the whole name.
+            words = [text[s:e] for s, e in tokens]
+            lead = 0
+            while lead < len(words) - 1 and words[lead] in lx.FUNCTION_WORDS:
+                lead += 1
+            if acronym(text[tokens[lead][0] : tokens[-1][1]]) == paren.group(1):
+                self._emit(
+                    tokens[lead][0],
+                    tokens[-1][1],
+                    "ORG",
+                    confident=True,
+                    acronym_after=paren.group(1),
+                )
+                return
+        # Split on "of"/"for" unless the word before heads a name ("Bank of England").
         groups: list[list[tuple[int, int]]] = [[tokens[0]]]
         for prev, tok in pairwise(tokens):
             glue = text[prev[1] : tok[0]]
-            if " of" in glue and text[prev[0] : prev[1]] not in lx.OF_HEADS:
+            head = text[prev[0] : prev[1]]
+            if (" of" in glue and head not in lx.OF_HEADS) or (
+                " for" in glue and head not in lx.FOR_HEADS
+            ):
                 groups.append([tok])
             else:
                 groups[-1].append(tok)
@@ -217,7 +267,10 @@ class _Article:
         n = len(toks)
         # Leading function words and calendar words never belong to a name.
         lead = 0
-        while lead < n and (words[lead] in lx.FUNCTION_WORDS or words[lead] in lx.CALENDAR_WORDS):
+        while lead < n and (
+            words[lead] in lx.FUNCTION_WORDS
+            or (words[lead] in lx.CALENDAR_WORDS and not self._month_as_name(toks, lead, False))
+        ):
             if lead == 0 and n > 1 and words[0] == "The":
                 whole = norm(text[toks[0][0] : toks[-1][1]])
                 if gaz.types.get(whole) == "PLACE" and gaz.canonical[whole].startswith("The "):
@@ -244,6 +297,8 @@ class _Article:
                             self._register(
                                 head, kind, norm(text[s : toks[-1][1]]), text[s : toks[-1][1]]
                             )
+                    return
+                if self._of_name(toks, words, sent_initial, heading):
                     return
         run: list[tuple[int, int]] = []
         title_before = False
@@ -276,17 +331,89 @@ class _Article:
                 i = hit_end
                 continue
             word = words[i]
-            if not run and word in lx.TITLES and i + 1 < n:
+            if not run and _is_title(word) and i + 1 < n:
                 title_before = True
-            elif word in lx.CALENDAR_WORDS and words[i] not in ("New", "Year"):
+            elif (
+                run
+                and i + 1 < n
+                and _is_head_title(word)
+                and not _is_title(words[i + 1])
+                and words[i + 1] not in lx.CALENDAR_WORDS
+            ):
+                # "Commission President Ursula von der Leyen": what precedes a title
+                # is a modifier, never a person.
+                self._flush(run, title_before, sent_initial, heading, toks, modifier=True)
+                run, title_before = [], True
+            elif (
+                word in lx.CALENDAR_WORDS
+                and words[i] not in ("New", "Year")
+                and not self._month_as_name(toks, i, bool(run))
+            ):
                 self._flush(run, title_before, sent_initial, heading, toks)
                 run, title_before = [], False
-            elif not run and word in lx.TITLES and title_before:
+            elif not run and _is_title(word) and title_before:
                 pass
             else:
                 run.append(toks[i])
             i += 1
         self._flush(run, title_before, sent_initial, heading, toks)
+
+    def _month_as_name(self, toks: list[tuple[int, int]], i: int, in_name: bool) -> bool:
+        """Whether a month word is a name here ("Theresa May", "May said"), not a date."""
+        text = self.text
+        s, e = toks[i]
+        if text[s:e] not in _NAME_MONTHS:
+            return False
+        if _DIGIT_AFTER.match(text, e):
+            return False
+        if in_name:
+            return True
+        prev = _PREV_WORD.search(text, max(0, s - 20), s)
+        if prev is not None and prev.group(1).lower() in _DATE_CUES:
+            return False
+        return i + 1 == len(toks) and _sentence_initial(text, s)
+
+    def _of_name(
+        self,
+        toks: list[tuple[int, int]],
+        words: list[str],
+        sent_initial: bool,
+        heading: bool,
+    ) -> bool:
+        """ "X of Y" and "X for Y" names typed by their head ("Reserve Bank of India").
+
+        The name ends before a title that introduces a person ("Bank of England Governor
+        Andrew Bailey"); what follows is segmented on its own.
+        """
+        text = self.text
+        n = len(toks)
+        for k in range(n - 1):
+            glue = text[toks[k][1] : toks[k + 1][0]]
+            if " of" not in glue and " for" not in glue:
+                continue
+            head = words[k]
+            kind = "ORG" if head in lx.OF_ORG_HEADS else "PLACE" if head in lx.OF_PLACE_HEADS else None
+            if kind is None:
+                return False
+            first = 0
+            while first < k and _is_title(words[first]) and words[first] not in lx.OF_ORG_HEADS:
+                first += 1
+            end = k + 1
+            while end < n:
+                if (
+                    _is_head_title(words[end])
+                    and end + 1 < n
+                    and not _is_title(words[end + 1])
+                ):
+                    break
+                end += 1
+            if first == k and kind == "ORG" and head in lx.HEAD_TITLES:
+                return False
+            self._emit(toks[first][0], toks[end - 1][1], kind, confident=True)
+            if end < n:
+                self._segment_group(toks[end:])
+            return True
+        return False
 
     def _suffix_type(self, words: list[str]) -> tuple[str, int] | None:
         """ORG or PLACE from the run's last word, and where the name starts."""
@@ -341,6 +468,8 @@ class _Article:
         """A gazetteer or known-name hit for ``phrase``: (type, key, name)."""
         key = norm(phrase)
         kind = self.gaz.types.get(key)
+        if kind is not None and key in self.gaz.upper_only and not _upper_word(phrase):
+            kind = None
         if kind is not None:
             name = self.gaz.canonical[key]
             return kind, norm(name), name
@@ -356,12 +485,16 @@ class _Article:
         sent_initial: bool,
         heading: bool,
         chunk: list[tuple[int, int]],
+        *,
+        modifier: bool = False,
     ) -> None:
         if not run:
             return
         text = self.text
         start, end = run[0][0], run[-1][1]
         surface = text[start:end]
+        if all(_is_title(text[s:e]) for s, e in run):
+            return
         # "post-Assad" -> "Assad"; "Turkish-Syrian" -> two demonyms.
         if "-" in surface and len(run) == 1 and self._split_hyphenated(start, end):
             return
@@ -376,6 +509,7 @@ class _Article:
             heading=heading,
             title=title_before,
         )
+        r.modifier = modifier
         if is_first and not title_before:
             prev = _PREV_WORD.search(text, max(0, start - 30), start)
             if prev is not None:
@@ -386,12 +520,25 @@ class _Article:
                     r.org_cue = True
                 elif word in lx.LOCATIVE_CUES:
                     r.locative = True
+            else:
+                # "Mauritania's foreign minister, Mohamed Salem Ould Merzoug, said"
+                role = _PREV_ROLE.search(text, max(0, start - 40), start)
+                if role is not None and role.group(1).lower().split("-")[-1] in lx.ROLE_CUES:
+                    r.person_cue = True
         if is_last:
             nxt = _NEXT_VERB.match(text, end)
             if nxt is not None and nxt.group(1) in lx.SPEECH_VERBS:
                 r.speech_after = True
             if _APPOSITIVE.match(text, end):
                 r.person_cue = r.ntokens >= 2 or r.person_cue
+            apposition = _APPOSITION.match(text, end)
+            if apposition is not None:
+                # "Gavi, the vaccine alliance,"; "Njeri wa Migwi, an economist at …"
+                nouns = [norm(w) for w in apposition.group(1).split()]
+                if any(w in lx.ROLE_CUES for w in nouns):
+                    r.person_cue = True
+                elif any(w in lx.ORG_CUES for w in nouns):
+                    r.org_cue = True
             paren = _PAREN_ACR.match(text, end)
             if paren is not None:
                 r.acronym_after = paren.group(1)
@@ -460,6 +607,7 @@ class _Article:
         key: str | None = None,
         name: str | None = None,
         confident: bool = False,
+        acronym_after: str | None = None,
     ) -> None:
         surface = self.text[start:end]
         r = _Run(
@@ -473,6 +621,7 @@ class _Article:
             key=key,
             name=name,
             confident=confident,
+            acronym_after=acronym_after,
         )
         self.runs.append(r)
 
@@ -668,6 +817,34 @@ def _first_names_match(a: str, b: str) -> bool:
     from rapidfuzz.distance import Levenshtein
 
     return Levenshtein.distance(fold(a), fold(b)) <= 1
+
+
+_NAME_MONTHS = frozenset({"May", "June", "April", "August", "March"})
+_DIGIT_AFTER = re.compile(r"[ \u00a0]*,?[ \u00a0]*\d")
+_DATE_CUES = frozenset(
+    "in on since by until till from through during early late mid last next this of between "
+    "before after around throughout or and to".split()
+)
+
+
+def _is_title(word: str) -> bool:
+    """A title word, hyphenated ones included ("Director-General", "Vice-Premier")."""
+    if word in lx.TITLES:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in lx.TITLES for p in parts)
+
+
+def _is_head_title(word: str) -> bool:
+    if word in lx.HEAD_TITLES:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in lx.TITLES for p in parts) and parts[-1] in lx.HEAD_TITLES
+
+
+def _upper_word(phrase: str) -> bool:
+    """Whether a word is written in capitals, possessive aside ("UN's" yes, "Un" no)."""
+    return phrase.split("’")[0].split("'")[0].replace(".", "").isupper()
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -30,8 +30,24 @@ TITLES = _words(
     Corporal Vice-President Energy Trade Health Education Culture Agriculture Transport Labour
     Labor Affairs Security National Intelligence Army Staff Joint Executive Officer CEO Founder
     Co-founder Senior Top Opposition Spy Coach Manager Minister-President Kremlin-appointed
-    Secretary-general Secretary General's Deputy-Prime Veteran Late Ex-President"""
+    Secretary-general Secretary General's Deputy-Prime Veteran Late Ex-President MP MPs MEP MEPs
+    Congressman Congresswoman Councillor Councilman Councilwoman Assemblyman Assemblywoman
+    Director-General Attorney-General Vice-Chancellor Magistrate Solicitor Barrister Provost
+    Dean Rector Chaplain Reverend Rev. Sheikha Emira
+    Tsar Chairs Judges Ministers Presidents Senators Governors Lawmaker Rep Sen Gov"""
 )
+
+HEAD_TITLES = _words(
+    """President Minister Secretary Speaker Governor Judge Justice Chairman Chairwoman
+    Chairperson Chair Director Commissioner Spokesman Spokeswoman Spokesperson Ambassador
+    Chancellor Premier Mayor Senator Envoy CEO Leader Coach Manager MP MEP Secretary-General
+    Director-General Attorney-General Commander Prosecutor Congressman Congresswoman
+    Councillor Chief Sheikh Emir King Queen Prince Princess Pope Archbishop Bishop Cardinal
+    Rabbi Imam Ayatollah Lawmaker Founder Co-founder Head Adviser Advisor Aide Officer
+    Inspector Superintendent Detective Dr Dr. Professor Prof. Mr Mr. Mrs Mrs. Ms Ms."""
+)
+"""Title words that end a title: a capitalised run before them is a modifier
+("Commission President Ursula von der Leyen", "Treasury Secretary Scott Bessent")."""
 """Capitalised words that belong to a title before a name, never to the name itself."""
 
 ROLE_CUES = _words(
@@ -43,6 +59,10 @@ ROLE_CUES = _words(
     blogger author writer businessman businesswoman billionaire tycoon singer actor actress
     player striker coach manager cleric imam priest rabbi bishop mufti militant fighter rebel
     dissident opponent critic presenter anchor host commentator scholar historian strongman
+    fellow scientist physician epidemiologist virologist researcher investigator economist
+    strategist campaigner organiser organizer lecturer academic councillor legislator
+    congressman congresswoman mp mep forward midfielder defender goalkeeper winger captain
+    chairwoman secretary-general director-general attorney-general spokesman spokeswoman
     dictator ruler king queen prince princess emperor sheikh emir counterpart predecessor
     successor ceo executive boss teacher doctor surgeon nurse student resident witness
     victim survivor suspect defendant mother father son daughter wife husband brother sister
@@ -74,7 +94,14 @@ ORG_SUFFIXES = _words(
     Technologies Systems Motors Exchange Senate Congress Chamber Club Society Church Mission
     Tribunal Caucus Syndicate Cartel Militia Mobilization Mobilisation Units Unit Command
     Corps Academy Hospital Museum Trust Partners Capital Bancorp Bureau Secretariat Council's
-    Council Observatory Initiative Network Centre Center Institute Commission Agency"""
+    Council Observatory Initiative Network Centre Center Institute Commission Agency AG SA SE
+    NV GmbH Plc plc LLP Bhd Co Cos Corp Inc Ltd Limited Incorporated Corporation Power Energy
+    Electric Petroleum Oil Pharmaceuticals Pharma Insurance Telecom Communications Media
+    Entertainment Studios Labs Laboratories Therapeutics Semiconductor Electronics Ventures
+    Investments Securities Financial Resources Mining Steel Chemicals Logistics Shipping
+    Railways Studies Sports Broadcasting Records Brands Foods Automotive Aerospace
+    Bancorp Bankshares Enterprises Conglomerate Consortium Collective Institution
+    Institutions Commissions Councils Ministries Departments Agencies Universities"""
 )
 """Last words that make a capitalised run an organisation ("Syrian National Army")."""
 
@@ -97,6 +124,32 @@ OF_HEADS = _words(
     Museum Academy Society Friends Hall Library Cathedral Palace Faculty Order"""
 )
 """Words after which "of" continues a name ("Bank of England", "Gulf of Aden")."""
+
+OF_ORG_HEADS = _words(
+    """Bank University Ministry Department Office Institute School College Museum Federation
+    Association Army Party Front Movement Committee Board Chamber Council Conference Assembly
+    Commission Agency Authority Coalition Parliament Centre Center Tribunal Fund Bureau Court
+    Academy Society Library Church Union League Organization Organisation Order Faculty
+    Guardians Friends Corps Service Chiefs Alliance Foundation Institution Network Campaign
+    Directorate Secretariat Conservatory Observatory Hospital Brotherhood Federation Navy
+    Force Forces Guard Police Government Cabinet Senate Congress Club Corporation Company"""
+)
+"""Heads of "X of Y" / "X for Y" organisation names ("Reserve Bank of India")."""
+
+OF_PLACE_HEADS = _words(
+    """Republic Kingdom Gulf Strait Straits Sea Bay Isle Isles Cape Sultanate Emirate
+    Commonwealth Lake Port Mount Province Region City State States Islands Island Hall Palace
+    Cathedral Valley Plain Gate Square Tower Bridge Temple Mosque Shrine Castle Fort Horn"""
+)
+"""Heads of "X of Y" place names ("Gulf of Aden", "Great Hall of the People")."""
+
+FOR_HEADS = _words(
+    """Institute Center Centre Office Commission Foundation Council Agency Committee
+    Organization Organisation Alliance Coalition Campaign Fund Society Union Association
+    Ministry Department Secretary Court Party Movement Network Initiative Forum Bureau
+    Commissioner Federation School College Academy Trust Council's"""
+)
+"""Words after which "for" continues a name ("Institute for Policy Studies")."""
 
 SPEECH_VERBS = _words(
     """said says say told tells tell added adds stated states noted notes asserted asserts
@@ -201,6 +254,8 @@ class Gazetteer:
     given_names: frozenset[str]
     max_words: int = 1
     countries: frozenset[str] = field(default_factory=frozenset)
+    upper_only: frozenset[str] = field(default_factory=frozenset)
+    """Normalised names listed only as acronyms: they match capitals only ("UN", not "Un")."""
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -225,8 +280,13 @@ def gazetteer() -> Gazetteer:
     capitals: dict[str, str] = {}
     countries: set[str] = set()
 
+    cased: dict[str, bool] = {}
+
     def add(name: str, kind: str, preferred: str) -> None:
         key = norm(name)
+        letters = name.replace(".", "")
+        acronym_only = letters.isupper() and letters.isalpha() and len(letters) <= 6
+        cased[key] = cased.get(key, True) and acronym_only
         if key and key not in types:
             types[key] = kind
             canonical[key] = preferred
@@ -257,4 +317,7 @@ def gazetteer() -> Gazetteer:
         word for row in _data_lines("given_names.txt") for cell in row for word in cell.split()
     )
     longest = max(len(k.split()) for k in types)
-    return Gazetteer(types, canonical, capitals, given, longest, frozenset(countries))
+    upper_only = frozenset(key for key, only in cased.items() if only)
+    return Gazetteer(
+        types, canonical, capitals, given, longest, frozenset(countries), upper_only
+    )

@@ -27,7 +27,9 @@ _NAVIGATION_LINES = frozenset(
     |manage preferences|cookie settings|got it|sections|all sections|more|expand|collapse
     |font size|text size|save|saved|bookmark|add to favourites|add to favorites|comment
     |leave a comment|view comments|show comments|hide comments|play|pause|mute|unmute
-    |fullscreen|view gallery|open gallery|enlarge|zoom""".replace("\n", "")
+    |fullscreen|view gallery|open gallery|enlarge|zoom|loading|like this|post navigation
+    |primary menu|search for|submit search|show search|search query|site index|latest
+    |browse|watch live|normal text size|larger text size|very large text size""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -60,6 +62,7 @@ _SOCIAL = frozenset(
         "tiktok",
         "sms",
         "url",
+        "mailto",
     ]
 )
 _MOJIBAKE_CHARS = re.compile("[\u0080-\u00ff\ufffd]")
@@ -86,7 +89,8 @@ _COOKIE_CONTEXT = re.compile(
 )
 _NEWSLETTER = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|sign up (?:for|to|here)|signup|in your inbox|"
-    r"enter your e-?mail|delivered (?:straight )?to your inbox|daily briefing|e-?mail alerts?)\b",
+    r"enter your e-?mail|delivered (?:straight )?to your inbox|daily briefing|e-?mail alerts?|"
+    r"privacy notice|recaptcha)\b",
     re.I,
 )
 _COMMENT_POLICY = re.compile(
@@ -114,22 +118,30 @@ _FOOTER = re.compile(
     re.I,
 )
 _ADVERT = re.compile(
-    r"^(?:advertisement|advertising|sponsored|sponsored content|promoted|paid content|ad|"
-    r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"^(?:(?:advertisement|advertising|ad)(?:\s*[-–—:|·]?\s*(?:scroll (?:down )?to continue"
+    r"(?: with content)?|continue reading below|content continues below))?|"
+    r"(?:sponsored|promoted|paid|partner)(?: content| post| story| stories| links?)?"
+    r"(?: by .{1,40})?|"
+    r"(?:video )?ad feedback|ad ?choices|"
+    r"(?:story|article|content) continues below(?: (?:this )?(?:advertisement|ad))?|"
     r"continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?|"
     r"(?:\w+\s+){0,3}banner(?:\s+\w+){0,2})$",
     re.I,
 )
 _RELATED_LINK = re.compile(
     r"^(?:also read|read more|read also|more|see also|related|recommended|watch|listen|"
-    r"must read|don't miss|read next|click here)\s*(?:[:|–—>»-]|\s{2,})\s*\S",
+    r"must read|don't miss|read next|click here|related (?:story|article|content|coverage)|"
+    r"leia (?:também|mais)|lea (?:también|más)|lee también|(?:à )?lire aussi|lesen sie auch|"
+    r"mehr zum thema|leggi anche|читайте также)\s*(?:[:|–—>»-]|\s{2,})\s*\S",
     re.I,
 )
 _TAG_LINE = re.compile(r"^(?:tags?|topics?|tagged(?: with)?|keywords|filed under)\s*:\s*\S", re.I)
 _FOLLOW = re.compile(
     r"^(?:follow us on|follow (?:\w+ ){0,3}on (?:twitter|x|facebook|instagram|telegram|"
     r"whatsapp|google news)|join (?:our|us on) (?:whatsapp|telegram)|download (?:our|the) app|"
-    r"get the (?:\w+ )?app|share (?:on|via) \w+|tweet this)\b.{0,80}$",
+    r"get the (?:\w+ )?app|share (?:on|via) \w+|tweet this|click to (?:share|print|email)|"
+    r"(?:connect|follow|contact) (?:with )?(?:\w+ )?(?:via|on) (?:twitter|x|facebook|e-?mail|"
+    r"linkedin|instagram))\b.{0,80}$",
     re.I,
 )
 _CREDITS_LINE = re.compile(
@@ -144,12 +156,75 @@ _SECTION_LABEL = re.compile(
 _GALLERY_COUNTER = re.compile(
     r"^(?:image|photo|picture|slide)?\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.I
 )
+_BUTTON = re.compile(
+    r"^(?:show|hide|view|see|load|open|close|expand|collapse|next|previous|prev)"
+    r"(?: (?:all|more|less|the|full|key|\d+|only|other|[a-z]+)){0,4}"
+    r" ?(?:images?|photos?|pictures?|slides?|gallery|events?|posts?|updates?|entries|only|"
+    r"comments?|replies|more|all|caption|results?|stories|articles?)$",
+    re.I,
+)
+_MENU_PARTS = re.compile(r"\s+[|·•]\s+")
+_BROWSER_NOTICE = re.compile(
+    r"\b(?:enable|turn on|switch on|activate|requires?|disabled|update) (?:your )?javascript\b|"
+    r"\bjavascript (?:is )?(?:disabled|required|turned off)\b|"
+    r"\b(?:update|upgrade) your browser\b|\byour browser (?:does not|doesn't) support\b",
+    re.I,
+)
+_PAYWALL = re.compile(
+    r"\balready (?:a |an )?(?:subscriber|member|registered|have an account)\b|"
+    r"\b(?:unlimited|full|premium|digital) (?:digital )?access\b|\bcancel (?:at )?any ?time\b|"
+    r"\b(?:for|to) subscribers only\b|\bsubscribers? only\b|\bexclusive to (?:subscribers|members)\b|"
+    r"\bfree trial\b|\b(?:to|and) (?:continue|keep) reading\b|"
+    r"\b(?:our|all) (?:full range of )?(?:subscriptions|subscription (?:plans|offers|options))\b|"
+    r"\bgroup subscriptions?\b|\bbecome a (?:member|subscriber)\b|"
+    r"\bsupport (?:our|independent|quality) journalism\b",
+    re.I,
+)
+_LICENSING = re.compile(
+    r"^(?:purchase licensing rights|licen[cs]e this (?:article|content|story|photo)|"
+    r"reuse this content|reprints?(?: (?:and|&) permissions)?|request reprint rights|"
+    r"buy (?:this )?photo|(?:buy|order) reprints?)$",
+    re.I,
+)
+_DISCLAIMER = re.compile(
+    r"\b(?:views|opinions) expressed\b.{0,120}\b(?:own|necessarily (?:reflect|represent))\b|"
+    r"\bdo(?:es)? not necessarily (?:reflect|represent) the (?:views|editorial|opinion)",
+    re.I,
+)
+_EDITORIAL_POLICY = re.compile(
+    r"^(?:our (?:standards|editorial (?:standards|policy|guidelines|values)|ethics(?: policy)?|"
+    r"corrections policy)|editorial (?:standards|guidelines))\s*[:.]?(?:\s+.{0,80})?$",
+    re.I,
+)
+_CAPTION_LABEL = re.compile(
+    r"^(?:image|photo|picture|video|media|graphic)\s+(?:source|caption|credit|description)s?"
+    r"\s*[,:]\s*(?P<rest>.*)$",
+    re.I,
+)
+_VIDEO_DURATION = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[-–—|·]\s*(?:source\s*:\s*)?.{1,40})?$", re.I
+)
+_SOURCE_LABEL = re.compile(r"^source\s*:\s*(?P<name>[^.:]{2,40})$", re.I)
+_COMMENT_FORM = re.compile(
+    r"^(?:(?:name|e-?mail|website|comment|message)\s*\*?|"
+    r"your e-?mail address will not be published\b.*|required fields are marked.*|"
+    r"save my name, e-?mail.*|leave a reply(?: cancel reply)?|cancel reply)$",
+    re.I,
+)
 
 # ---------------------------------------------------------------- captions
 
 _CAPTION_START = re.compile(
     r"^(?:photo|image|picture|file photo|pictured|caption|illustration|photograph)\s*[:\-–—|]\s*\S",
     re.I,
+)
+_AGENCY_SLASH_CREDIT = re.compile(
+    r"(?:^|[\s.(])(?P<credit>[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.'’\-]*(?:[ /][A-Z][\w.'’\-]*){0,4})"
+    r"\)?\s*$"
+)
+_PERSON_SLASH_OUTLET = re.compile(
+    r"\((?:(?i:photo|image|picture)s?\s*:?\s*)?(?P<credit>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+    r"\s*/\s*[A-Z][\w&.'’\- ]{1,40})\)\s*$"
 )
 _CREDIT_END = re.compile(
     r"""(?:
@@ -186,6 +261,15 @@ def caption_credit(line: str) -> str | None:
     text = line.strip()
     if _CAPTION_START.match(text):
         return text.split(":", 1)[-1].strip() or text
+    label = _CAPTION_LABEL.match(text)
+    if label:
+        return label.group("rest") or text
+    for pattern in (_AGENCY_SLASH_CREDIT, _PERSON_SLASH_OUTLET):
+        slash = pattern.search(text)
+        if slash and slash.group("credit").split("/")[0].strip().lower() in _SLASH_CREDIT_HEADS:
+            return slash.group("credit")
+        if slash and pattern is _PERSON_SLASH_OUTLET and len(text.split()) > 4:
+            return slash.group("credit")
     match = _CREDIT_END.search(text)
     if not match:
         return None
@@ -208,6 +292,9 @@ def caption_credit(line: str) -> str | None:
     return None
 
 
+_SLASH_CREDIT_HEADS = PHOTO_CREDITS | {"reuters", "afp", "ap", "epa", "efe", "ansa", "pool", "anp"}
+
+
 def _is_capitalised(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
@@ -218,6 +305,8 @@ def _is_capitalised(text: str) -> bool:
 # A long line can only be furniture if it holds one of these; the rest is prose, skipped fast.
 _LONG_LINE_HINTS = (
     "cookie", "comment", "readers", "newsletter", "subscri", "sign up", "signup", "inbox",
+    "javascript", "browser", "access", "views expressed", "opinions expressed", "necessarily",
+    "notice", "recaptcha", "reuters/", "afp/", "ap/", "epa/",
     "mail", "syndicat", "wire", "edited by", "originally", "republish", "creative commons",
     "reworked", "disclaimer", "icon", "chevron", "svg", "©", "copyright", "rights reserved",
     "privacy", "terms", "tag", "topic", "keywords", "filed under", "reporting", "editing",
@@ -263,6 +352,12 @@ def _is_share_list(lowered: str) -> bool:
     )
 
 
+def _is_menu(text: str) -> bool:
+    """``Home | News | Business | Sport``: three or more short items joined by bars or dots."""
+    parts = _MENU_PARTS.split(text)
+    return len(parts) >= 3 and all(1 <= len(part.split()) <= 3 for part in parts)
+
+
 def classify_line(text: str) -> str | None:
     """Name the rule that marks one line as page furniture, or ``None`` for a content line.
 
@@ -292,6 +387,26 @@ def classify_line(text: str) -> str | None:
     if _PODCAST_LABEL.match(lowered):
         return "podcast"
     length = len(stripped)
+    if length < 60 and _BUTTON.match(lowered):
+        return "navigation"
+    if _CAPTION_LABEL.match(stripped):
+        return "caption"
+    if _BROWSER_NOTICE.search(stripped) and length < 300:
+        return "navigation"
+    if _PAYWALL.search(stripped) and length < 250:
+        return "paywall"
+    if _DISCLAIMER.search(stripped) and length < 500:
+        return "disclaimer"
+    if _LICENSING.match(lowered) or _EDITORIAL_POLICY.match(stripped):
+        return "footer"
+    if _COMMENT_FORM.match(lowered):
+        return "comment-policy"
+    if _SOURCE_LABEL.match(stripped) or (
+        length < 60 and ":" in stripped and _VIDEO_DURATION.match(stripped)
+    ):
+        return "caption"
+    if _is_menu(stripped):
+        return "navigation"
     if _COOKIE.search(stripped) and _COOKIE_CONTEXT.search(stripped) and length < 600:
         return "cookie-notice"
     if _COMMENT_POLICY.search(stripped) and (
@@ -344,14 +459,34 @@ for _rule, _names in {
         |top stories|latest news|latest stories|latest|most read|most popular|most viewed|popular
         |trending|trending now|trending stories|what to read next|in other news|around the web
         |from around the web|sponsored stories|promoted stories|more videos|watch more
-        |other news|related videos|stories you may like|in case you missed it|more to explore""",
-    "tags": "tags|topics|tagged|keywords|filed under",
-    "comment-policy": "comments|comment|discussion|join the conversation|join the discussion",
+        |other news|related videos|stories you may like|in case you missed it|more to explore
+        |read more stories|suggested topics|suggested reading|related topics|top headlines
+        |explore more on these topics|explore more|follow the topics in this article
+        |more from this author|more by this author|from the archive|editor's choice|must read
+        |popular now|popular stories|most shared|most commented|most watched|what's next
+        |up next|next up|further reading|related reading|you might like|more headlines""",
+    "tags": "tags|topics|tagged|keywords|filed under|topics in this article",
+    "comment-policy": """comments|comment|discussion|join the conversation|join the discussion
+        |have your say|leave a reply|leave a comment|post a comment|reader comments
+        |conversation|comments are closed|show comments|view comments""",
+    "paywall": """subscribe to continue reading|subscribe to read more|subscribe to keep reading
+        |subscribe to read the full article|continue reading with a subscription
+        |this article is for subscribers only|this content is for subscribers only
+        |register to continue reading|log in to continue reading|sign in to continue reading
+        |to continue reading, subscribe|already a subscriber? log in|subscribe to unlock""",
+    "advert": "sponsored|sponsored content|sponsored stories|promoted|paid content|partner content",
     "podcast": "podcasts|podcast",
 }.items():
     for _name in _names.split("|"):
         _TAIL_HEADINGS[" ".join(_name.split())] = _rule
 _MORE_FROM = re.compile(r"^more (?:from|in|on|about|by) [\w&'’ .\-]{1,40}$", re.I)
+_LIST_HEADING = re.compile(
+    r"^(?:(?:the )?most (?:read|viewed|popular|shared|commented|watched|emailed|recent)"
+    r"|(?:more|latest|top|related|recommended|suggested|trending|popular|further|other|featured)"
+    r" (?:stories|news|articles|reads?|reading|topics|videos|headlines|coverage|content|posts"
+    r"|links|galleries))(?: (?:in|on|from|for|about) [\w&'’ .\-]{1,30})?$"
+)
+_MORE_SECTION = re.compile(r"^More [A-Z][\w&'’\-]+$")
 
 
 def tail_heading(text: str) -> str | None:
@@ -365,8 +500,10 @@ def tail_heading(text: str) -> str | None:
     lowered = " ".join(text.lower().replace("’", "'").split()).strip(" :.→›»>|")
     if lowered in _TAIL_HEADINGS:
         return _TAIL_HEADINGS[lowered]
-    if re.fullmatch(r"\d+ comments?", lowered):
+    if re.fullmatch(r"\d+ comments?|comments? \(\d+\)", lowered):
         return "comment-policy"
-    if _MORE_FROM.match(lowered):
+    if _MORE_FROM.match(lowered) or _LIST_HEADING.match(lowered):
+        return "related-list"
+    if _MORE_SECTION.match(text.strip()):
         return "related-list"
     return None

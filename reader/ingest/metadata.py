@@ -64,6 +64,18 @@ _DATE_LABEL = re.compile(
     r"released|issued|created)|date|on|at|time)\b",
     re.I,
 )
+_RELATIVE_TIME = re.compile(
+    r"(?:\b(?:last\s+)?(?:updated|modified|edited|published|posted)\b\s*:?\s*)?"
+    r"\b(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
+    r"|weeks?)\s+ago\b",
+    re.I,
+)
+_MILITARY_TIME = re.compile(
+    rf"(?<![\d:.,])(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)\s*(?:hrs?\s*)?\(?(?P<tz>{_TZ})\)?", re.I
+)
+_ALT_TIME = re.compile(
+    rf"\(?(?<![\d:])(?:\d{{1,2}}[:.]?\d{{2}})\s*(?:[ap]\.?\s?m\.?)?\s*(?:{_TZ})\)?", re.I
+)
 _FILLER = re.compile(
     rf"\b(?:{_WEEKDAY}|at|on|the|of|hrs?|hours|local time)\b|[\s,;:|/()\-–—·•]", re.I
 )
@@ -143,15 +155,22 @@ def parse_date_line(line: str) -> FoundDate | None:
     if ymd is None:
         return None
     rest = text[: match.start()] + " " + text[match.end() :]
+    rest = _RELATIVE_TIME.sub(" ", rest)
     hour = minute = None
     tz_name = match.groupdict().get("tz")
     if match.groupdict().get("H"):
         hour, minute = int(match.group("H")), int(match.group("M"))
     else:
         time_match = _find_time(rest)
+        military = None if time_match else _MILITARY_TIME.search(rest)
         if time_match:
             hour, minute, tz_name = time_match[0], time_match[1], time_match[2]
             rest = rest[: time_match[3]] + " " + rest[time_match[4] :]
+        elif military:
+            hour, minute, tz_name = int(military["H"]), int(military["M"]), military["tz"]
+            rest = rest[: military.start()] + " " + rest[military.end() :]
+    if hour is not None:
+        rest = _ALT_TIME.sub(" ", rest)
     labels = [m.group("label").lower() for m in _DATE_LABEL.finditer(rest)]
     rest = _DATE_LABEL.sub(" ", rest)
     if _FILLER.sub("", rest):
@@ -221,7 +240,7 @@ _NAME_TOKEN = r"[A-Z\u00c0-\u024f][\w'’.\-]*"
 _NAME = rf"{_NAME_TOKEN}(?:,?\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLES}(?=\s))){{0,9}}"
 _BYLINE = re.compile(
     rf"^(?i:by|written by|words by|author|authors|reporter)\s*:?\s+(?P<name>{_NAME})"
-    rf"(?P<rest>\s*(?:[,|–—-]|\bin\b)\s*.{{0,60}})?$"
+    rf"(?P<rest>\s*(?:[,|–—·•/-]|\bin\b)\s*.{{0,60}})?$"
 )
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _DESK_BYLINE = re.compile(
@@ -382,9 +401,19 @@ OUTLET_DOMAINS: dict[str, str] = {
 }  # fmt: skip
 
 _DOMAIN = re.compile(r"(?:@|https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
+_OUTLET_WORD = r"[A-Z][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
+_OUTLET_NAME = (
+    rf"{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|\d+|&|of|the|and|de|do|da|du|des|del|della|di|la|le"
+    rf"|van|von|y|e)(?=\s+[A-Z0-9&]|\s*$|[\s.,;|]|$)){{0,5}}"
+)
 _COPYRIGHT_OUTLET = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
-    r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|the|and)){0,4})",
+    r"(?:©|\(c\)|copyright)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    rf"(?P<name>(?-i:{_OUTLET_NAME}))",
+    re.I,
+)
+_OUTLET_BEFORE_COPYRIGHT = re.compile(
+    rf"^(?P<name>{_OUTLET_NAME})\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?"
+    r"\.?\s*(?:all rights reserved\.?)?$",
     re.I,
 )
 _SYNDICATION_OUTLET = re.compile(
@@ -394,6 +423,11 @@ _SYNDICATION_OUTLET = re.compile(
     r"(?P<name2>(?:the\s+)?[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3})"
 )
 _NOT_OUTLETS = {"all", "rights", "reserved", "copyright", "the", "staff", "our", "editors"}
+_LANGUAGES = frozenset(
+    """english french spanish portuguese german italian russian arabic chinese mandarin
+    japanese korean turkish persian farsi hindi urdu bengali ukrainian polish dutch swedish
+    norwegian danish finnish greek hebrew indonesian malay vietnamese thai swahili""".split()
+)
 
 
 def outlet_from_domain(text: str) -> str | None:
@@ -412,24 +446,37 @@ def outlet_from_domain(text: str) -> str | None:
     return None
 
 
-def outlet_from_copyright(text: str) -> str | None:
+def outlet_from_copyright(text: str, *, agency_is_outlet: bool = False) -> str | None:
     """The outlet in a ``© Outlet`` credit, unless it is a photo agency.
+
+    In a page footer (``agency_is_outlet``) a news agency holding the copyright is the
+    outlet itself; in a photo caption it is only the photographer's agency.
 
     >>> outlet_from_copyright("Ministers met in Riga © Baltic Courier")
     'Baltic Courier'
     >>> outlet_from_copyright("Troops on patrol © AFP / Getty Images") is None
     True
+    >>> outlet_from_copyright("© 2025 Folha do Planalto. Todos os direitos reservados.")
+    'Folha do Planalto'
+    >>> outlet_from_copyright("Copyright 2025 The Associated Press.", agency_is_outlet=True)
+    'AP'
+    >>> outlet_from_copyright("Harbour Daily © 2025")
+    'Harbour Daily'
     """
-    match = _COPYRIGHT_OUTLET.search(text)
+    match = _COPYRIGHT_OUTLET.search(text) or _OUTLET_BEFORE_COPYRIGHT.match(text.strip())
     if not match:
         return None
     name = match.group("name").strip(" .,")
+    name = re.split(r"\s+(?:All|Ltd|Limited|Inc|LLC|GmbH|Plc|S\.?A)\b", name, flags=re.I)[0]
+    name = name.strip(" .,;:&")
+    if name.lower() in AGENCIES or name.lower().removeprefix("the ") in AGENCIES:
+        key = name.lower() if name.lower() in AGENCIES else name.lower().removeprefix("the ")
+        return AGENCIES[key] if agency_is_outlet and AGENCIES[key] != "Agencies" else None
     words = name.lower().split()
+    if words[:1] == ["the"] and len(words) > 1:
+        words = words[1:]
     if not words or words[0] in _NOT_OUTLETS or any(w in PHOTO_CREDITS for w in words):
         return None
-    if name.lower() in AGENCIES:
-        return None
-    name = re.split(r"\s+(?:All|Ltd|Limited|Inc)\b", name, flags=re.I)[0].strip(" .,;:")
     return name or None
 
 
@@ -443,7 +490,7 @@ def outlet_from_syndication_note(text: str) -> str | None:
     if not match:
         return None
     name = (match.group("name") or match.group("name2") or "").strip(" .,;")
-    if not name or name.split()[0].lower() in _NOT_OUTLETS:
+    if not name or name.split()[0].lower() in _NOT_OUTLETS or name.lower() in _LANGUAGES:
         return None
     return name
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -10,6 +11,8 @@ from rich.style import Style
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.config import Config, save_config
@@ -17,7 +20,6 @@ from reader.highlight import DEFAULT_STYLES
 from reader.paths import Paths
 from reader.store import Store
 from reader.themes import ThemeFailure, ThemeSpec, load_themes
-from reader.tui.commands import ReaderCommands
 from reader.tui.messages import OpenArticle, OpenEntity
 from reader.tui.theming import highlight_styles, textual_theme
 
@@ -31,13 +33,20 @@ _FALLBACK_LIGHT = ThemeSpec(
 )
 
 
+def _reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens."""
+    from reader.tui.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class ReaderApp(App[None]):
     """The reading room: library, article, entity, tags and annotations, import and export."""
 
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     SUB_TITLE = "the reading room"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,9 +73,13 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------ start-up
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
+        """The library is the bottom of the screen stack: every other screen returns to it."""
         from reader.tui.screens.library import LibraryScreen
 
+        return LibraryScreen()
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for failure in self.theme_failures:
             self.notify(f"Theme skipped: {failure}", severity="warning", markup=False)
@@ -76,7 +89,6 @@ class ReaderApp(App[None]):
                 severity="warning",
                 markup=False,
             )
-        self.push_screen(LibraryScreen())
 
     # ------------------------------------------------------------ themes
 
@@ -151,9 +163,14 @@ class ReaderApp(App[None]):
     def action_library(self) -> None:
         from reader.tui.screens.library import LibraryScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
 
     @property
     def export_dir(self) -> Path:
         return self.paths.data_dir / "exports"
+
+
+# Modules, classes and functions imported so far live as long as the process: moving
+# them out of the collector's generations saves full collections during start-up.
+gc.freeze()

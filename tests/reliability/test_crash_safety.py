@@ -29,7 +29,7 @@ from tests.reliability.conftest import (
 
 KILLS = int(os.environ.get("RELIABILITY_KILLS", "30"))
 SEED = int(os.environ.get("RELIABILITY_SEED", "20260115"))
-ARTICLES_PER_ROUND = 60
+ARTICLES_PER_ROUND = 300
 ANNOTATED = 4
 
 pytestmark = pytest.mark.slow
@@ -93,7 +93,7 @@ def _import(home: Path, *folders: Path) -> subprocess.Popen[bytes]:
 
 def _round_folder(root: Path, round_no: int) -> Path:
     folder = root / f"round_{round_no:03d}"
-    write_corpus(folder, ARTICLES_PER_ROUND, seed=1000 + round_no, words=300)
+    write_corpus(folder, ARTICLES_PER_ROUND, seed=1000 + round_no, words=250)
     return folder
 
 
@@ -111,11 +111,16 @@ def test_import_killed_at_random_moments(tmp_path: Path, clock) -> None:
     home = tmp_path / "home"
     annotated = tmp_path / "annotated"
     annotated.mkdir()
+    empty = tmp_path / "empty"
+    empty.mkdir()
     _write_annotated(annotated, 0)
     first = _import(home, annotated, _round_folder(tmp_path, 0))
     started = time.monotonic()
     assert first.wait(timeout=300) == 0, first.stderr.read().decode() if first.stderr else ""
     full_import = time.monotonic() - started
+    started = time.monotonic()
+    _import(home, empty).wait(timeout=120)
+    start_up = time.monotonic() - started
 
     store = Store(home / "reader.db", clock=clock)
     assert_store_sound(store)
@@ -134,7 +139,7 @@ def test_import_killed_at_random_moments(tmp_path: Path, clock) -> None:
         _write_annotated(annotated, round_no)
         folder = _round_folder(tmp_path, round_no)
         proc = _import(home, annotated, folder)
-        delay = rng.uniform(0.1, 1.0) * full_import
+        delay = start_up + rng.uniform(0.0, 1.05) * max(0.2, full_import - start_up)
         try:
             proc.wait(timeout=delay)
         except subprocess.TimeoutExpired:
@@ -170,7 +175,7 @@ def test_import_killed_at_random_moments(tmp_path: Path, clock) -> None:
     print(
         f"\nimport kills: {stats.kills} SIGKILLs in {KILLS} rounds, {stats.mid_write} mid-import, "
         f"{stats.before_first} before the first article, {stats.after_last} after the last "
-        f"(full import {full_import:.2f} s)"
+        f"(full import {full_import:.2f} s, start-up {start_up:.2f} s)"
     )
     assert stats.kills >= KILLS * 0.8, stats
     assert stats.mid_write >= KILLS // 3, f"too few kills landed mid-import: {stats}"

@@ -5,6 +5,8 @@ Review a changed image before accepting it with ``--snapshot-update``.
 
 from __future__ import annotations
 
+import re
+
 from reader.annotations import annotate
 from tests.tui.tui_helpers import jump_to_entity, settle, widest_entity
 
@@ -14,7 +16,7 @@ SIZE = (120, 40)
 def annotate_first_sentence(store) -> int:
     article_id = store.list_articles(limit=1)[0].id
     text = store.get_article(article_id).clean_text
-    end = text.index(". ") + 1
+    end = re.search(r"[.!?][\"”’]?(?=\s|$)", text).end()
     annotate(
         store, article_id, start=0, end=end, note="Why now?", tags=["diplomacy"], color="green"
     )

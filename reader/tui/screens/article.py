@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from reader.highlight import ENTITY, KIND_LABELS, TOGGLE_KINDS, article_spans
 from reader.models import Annotation, Article
@@ -20,6 +20,7 @@ from reader.sanitize import safe_line
 from reader.tui.messages import OpenArticle, OpenEntity
 from reader.tui.screens.annotation_dialog import AnnotationDialog, AnnotationDraft
 from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.key_hints import KeyHints
 from reader.tui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ class ArticleScreen(Screen[None]):
         with Horizontal(id="article-body"):
             yield ArticleView(id="reading")
             yield SidePanel(id="side-panel")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         config = self.reader_app.config

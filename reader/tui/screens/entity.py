@@ -12,13 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.models import Entity
 from reader.sanitize import safe_line
 from reader.tui.messages import OpenArticle, OpenEntity, StoreChanged
 from reader.tui.screens.prompt_dialog import PromptDialog
+from reader.tui.widgets.key_hints import KeyHints
 from reader.tui.widgets.side_panel import clip, heading
 from reader.tui.widgets.timeline import timeline_content
 
@@ -62,6 +63,13 @@ def kwic(before: str, text: str, after: str, width: int = CONTEXT_CELLS) -> Cont
     )
 
 
+def context_cells(list_width: int) -> int:
+    """Cells of context on each side of a mention so a KWIC line fits the list."""
+    if list_width <= 0:
+        return CONTEXT_CELLS
+    return max(12, min(CONTEXT_CELLS, (list_width - 18) // 2))
+
+
 class EntityScreen(Screen[None]):
     """Everything the store knows about one person, organisation or place."""
 
@@ -102,7 +110,7 @@ class EntityScreen(Screen[None]):
                 yield OptionList(id="entity-related")
                 yield Static(Content("Notes linking here"), classes="section-title")
                 yield OptionList(id="entity-notes")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one("#entity-mentions", OptionList).focus()
@@ -182,13 +190,14 @@ class EntityScreen(Screen[None]):
         for mention in mentions:
             by_article.setdefault(mention.article_id, []).append(mention)
         batch: list[Option] = []
+        context = context_cells(options.scrollable_content_region.width)
         for group in by_article.values():
             first = group[0]
             date = first.published.strftime("%Y-%m-%d") if first.published else "undated"
             batch.append(heading(f"{date}  {clip(first.article_title, 70)}  ({len(group)})"))
             batch.extend(
                 Option(
-                    kwic(mention.context_before, mention.text, mention.context_after),
+                    kwic(mention.context_before, mention.text, mention.context_after, context),
                     id=f"mention:{mention.article_id}:{mention.start}:{mention.end}",
                 )
                 for mention in group

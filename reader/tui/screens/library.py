@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from reader.query import ArticleFilter, FilterError, parse_filter
 from reader.tui.messages import OpenArticle, StoreChanged
 from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -30,6 +31,8 @@ FILTER_HELP = (
 
 class LibraryScreen(Screen[None]):
     """The list of articles with a filter line."""
+
+    AUTO_FOCUS = "#articles"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", key_display="/"),
@@ -51,6 +54,7 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._filter_error = ""
+        self._header = ""
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -61,14 +65,13 @@ class LibraryScreen(Screen[None]):
         yield Static("", id="library-status", classes="status-line", markup=False)
         yield Static("", id="list-header", markup=False)
         yield ArticleList(self.reader_app.store, id="articles")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def article_list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
     def on_mount(self) -> None:
-        self.article_list.focus()
         self.article_list.reload()
 
     def on_screen_resume(self) -> None:
@@ -76,7 +79,14 @@ class LibraryScreen(Screen[None]):
             self.article_list.reload()
 
     def on_resize(self) -> None:
-        self.query_one("#list-header", Static).update(Content(self.article_list.header_text()))
+        self._show_header()
+
+    def _show_header(self) -> None:
+        """Column names fitted to the list's width (only repainted when they change)."""
+        header = self.article_list.header_text()
+        if header != self._header:
+            self._header = header
+            self.query_one("#list-header", Static).update(Content(header))
 
     def _update_status(self) -> None:
         articles = self.article_list
@@ -95,7 +105,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-status", Static).update(
             Content(f"{shown}{filtered} · sorted by {sort}, {order}")
         )
-        self.query_one("#list-header", Static).update(Content(articles.header_text()))
+        self._show_header()
 
     # ------------------------------------------------------------ events
 

@@ -11,13 +11,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.models import Annotation, Tag
 from reader.sanitize import safe_line
 from reader.tui.messages import OpenArticle
 from reader.tui.screens.prompt_dialog import PromptDialog
+from reader.tui.widgets.key_hints import KeyHints
 from reader.tui.widgets.side_panel import clip
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class TagsScreen(Screen[None]):
                     Content("Annotations"), classes="section-title", id="annotations-title"
                 )
                 yield OptionList(id="annotations")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one("#annotations", OptionList).focus()

@@ -24,7 +24,7 @@ from reader.query import ArticleFilter
 from reader.sanitize import safe_line
 from reader.tui.text_layout import char_width, text_cells
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 
 COLUMNS = (
     ("", 3),
@@ -250,7 +250,7 @@ class ArticleList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--cursor"}
 
     DEFAULT_CSS = """
-    ArticleList { height: 1fr; }
+    ArticleList { height: 1fr; overflow-x: hidden; overflow-y: scroll; }
     ArticleList > .article-list--cursor { background: $accent 40%; text-style: bold; }
     ArticleList:focus > .article-list--cursor { background: $accent; color: $text; }
     """

@@ -67,7 +67,7 @@ class SidePanel(OptionList):
         for note in passages:
             tags = " ".join(f"#{tag}" for tag in note.tags)
             label = clip(note.exact or "", 34)
-            extra = f"  {clip(tags, 30)}" if tags else ""
+            extra = f"\n    {clip(tags, 34)}" if tags else ""
             options.append(Option(Content(f"  “{label}”{extra}"), id=f"annotation:{note.id}"))
         backlinks = list(backlinks)
         if backlinks:
