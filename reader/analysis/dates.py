@@ -44,30 +44,36 @@ _S = "[ \u00a0]+"
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)"
 
 DATE_RE = re.compile(
-    rf"""(?<![\w.,$€£#-])(?:
-    (?P<dmy>(?P<dmy_d>{_DAY}){_S}(?:of{_S})?(?P<dmy_m>{_MONTH}),?{_S}(?P<dmy_y>{_YEAR}))(?!\d)
+    rf"""\b(?<![\w.,$€£#-])(?:
+    (?=[\d])(?P<dmy>(?P<dmy_d>{_DAY}){_S}(?:of{_S})?(?P<dmy_m>{_MONTH}),?{_S}(?P<dmy_y>{_YEAR}))(?!\d)
       (?:,?{_S}(?:at{_S})?(?P<dmy_t>{_TIME}))?
-  | (?P<mdy>(?P<mdy_m>{_MONTH}){_S}(?P<mdy_d>{_DAY}),?{_S}(?P<mdy_y>{_YEAR}))(?!\d)
+  | (?=[A-Z])(?P<mdy>(?P<mdy_m>{_MONTH}){_S}(?P<mdy_d>{_DAY}),?{_S}(?P<mdy_y>{_YEAR}))(?!\d)
       (?:,?{_S}(?:at{_S})?(?P<mdy_t>{_TIME}))?
-  | (?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:[T ](?P<iso_t>{_TIME}))?
-  | (?P<mrel>(?P<mrel_m>{_MONTH_FULL}){_S}of{_S}(?P<mrel_r>last|this|next){_S}year)
-  | (?P<mod>(?P<mod_w>(?i:early|mid|late|the[ ]end[ ]of|the[ ]beginning[ ]of|the[ ]start[ ]of))
-        [ \u00a0-](?:(?P<mod_m>{_MONTH_FULL})|(?P<mod_y>{_YEAR})(?!\d)))
-  | (?P<dm>(?P<dm_d>{_DAY}){_S}(?:of{_S})?(?P<dm_m>{_MONTH}))(?![\w])
-  | (?P<my>(?P<my_m>{_MONTH}),?{_S}(?P<my_y>{_YEAR}))(?!\d)
-  | (?P<md>(?P<md_m>{_MONTH}){_S}(?P<md_d>{_DAY}))(?![\w:]|[.,]\d)
-  | (?P<rel>(?i:(?:earlier|later|early|late){_S}(?:this|last|next){_S}(?:week|month|year)
+  | (?=[\d])(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:[T ](?P<iso_t>{_TIME}))?
+  | (?=[A-Z])(?P<mrel>(?P<mrel_m>{_MONTH_FULL}){_S}of{_S}(?P<mrel_r>last|this|next){_S}year)
+  | (?=[eEmMlLtT])(?P<mod>(?P<mod_w>(?i:early|mid|late|the[ ]end[ ]of|the[ ]beginning[ ]of|the[ ]start[ ]of))
+        [ \u00a0-](?:(?P<mod_m>{_MONTH_FULL})|(?P<mod_y>{_YEAR})(?!\d)
+        |(?<=of[ ])(?P<mod_ty>(?:the|this|next|last){_S}year)\b))
+  | (?=[\d])(?P<dm>(?P<dm_d>{_DAY}){_S}(?:of{_S})?(?P<dm_m>{_MONTH}))(?![\w])
+  | (?=[A-Z])(?P<my>(?P<my_m>{_MONTH}),?{_S}(?P<my_y>{_YEAR}))(?!\d)
+  | (?=[A-Z])(?P<md>(?P<md_m>{_MONTH}){_S}(?P<md_d>{_DAY}))(?![\w:]|[.,]\d)
+  | (?=[eElLtTnNyY])(?P<rel>(?i:(?:earlier|later|early|late){_S}(?:this|last|next){_S}(?:week|month|year)
         |(?:last|this|next){_S}(?:week|month|year|weekend|summer|winter|spring|autumn|fall)
         |yesterday|today|tomorrow|tonight))
-  | (?P<ago>(?P<ago_n>{_NUM}|(?i:an?|a{_S}few|several|a{_S}couple{_S}of)){_S}
+  | (?=[\daAoOtTfFsSeEnN])(?P<ago>(?P<ago_n>{_NUM}|(?i:an?|a{_S}few|several|a{_S}couple{_S}of)){_S}
         (?P<ago_u>{_UNIT}){_S}ago)
-  | (?P<matter>(?i:a{_S}matter{_S}of){_S}(?P<matter_u>years|months|weeks|days|hours|minutes))
-  | (?P<dur>(?P<dur_n>{_NUM}){_S}(?P<dur_u>{_UNIT}))(?![\w-])
-  | (?P<wd>{_WEEKDAY})(?![\w'’])
-  | (?P<decade>(?:1[89]|20)\d0s)(?![\w])
-  | (?P<year>{_YEAR})(?![\w%]|[.,:/-]\d)
-  | (?P<mon>{_MONTH_FULL})(?![\w'’-])
-  | (?P<vague>(?i:previously|recently|formerly))(?![\w])
+  | (?=[aA])(?P<matter>(?i:a{_S}matter{_S}of){_S}(?P<matter_u>years|months|weeks|days|hours|minutes))
+  | (?=[\daAoOtTfFsSeEnN])(?P<dur>(?P<dur_n>{_NUM})(?P<dur_sep>{_S}|-)(?P<dur_u>{_UNIT}))(?![\w-])
+  | (?=[\d])(?P<clock>(?:[01]?\d|2[0-3])(?::[0-5]\d)?[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b)
+        |(?:[01]?\d|2[0-3]):[0-5]\d[ \u00a0](?:GMT|UTC|BST|CET|EST|EDT|PST|PDT)\b)
+  | (?=[lnctMTWFS])(?P<wd>(?:(?P<wd_mod>last|next|this|coming){_S})?(?P<wd_day>{_WEEKDAY}))(?![\w'’])
+  | (?<=[ ]the[ ])(?P<season>summer|winter|spring|autumn|fall)(?![\w'’-]|[ ]of\b)
+  | (?=[t])(?P<nth>the{_S}(?P<nth_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))(?![\w])
+  | (?:(?<=the[ ]past[ ])|(?<=the[ ]last[ ]))(?P<pastu>decade|century)(?![\w])
+  | (?=[\d])(?P<decade>(?:1[89]|20)\d0s)(?![\w])
+  | (?=[\d])(?P<year>{_YEAR})(?![\w%]|[.,:/-]\d)
+  | (?=[A-Z])(?P<mon>{_MONTH_FULL})(?![\w'’-])
+  | (?=[pPrRfF])(?P<vague>(?i:previously|recently|formerly))(?![\w])
   | (?<=for[ ])(?P<forx>years|decades|months|weeks|days|hours)(?![\w])
   | (?:(?<=round[ ])|(?<=bout[ ])|(?<=[ ]at[ ]))(?P<same>the[ ]same[ ]time)(?![\w])
 )""",
@@ -231,6 +237,7 @@ class _Resolver:
         self.ref = reference
         self.approx = approx
         self.previous: DateMention | None = None
+        self.previous_day: DateMention | None = None
 
     def future(self, start: int) -> bool:
         window = self.text[max(0, start - 80) : start]
@@ -267,10 +274,10 @@ class _Resolver:
             return ahead_year, month
         return past_year, month
 
-    def weekday(self, name: str, start: int) -> date:
+    def weekday(self, name: str, start: int, word: str | None = None) -> date:
         assert self.ref is not None
         target = WEEKDAYS[name.lower()]
-        word = self.prev_word(start)
+        word = word or self.prev_word(start)
         back = (self.ref.weekday() - target) % 7
         if word == "last" and back == 0:
             back = 7
@@ -359,6 +366,10 @@ class _Resolver:
             if m.group("mod_y"):
                 value, kind = m.group("mod_y"), "year"
                 approx = False
+            elif m.group("mod_ty"):
+                assert ref is not None
+                shift = {"the": 0, "this": 0, "next": 1, "last": -1}[m.group("mod_ty").split()[0]]
+                value, kind = str(ref.year + shift), "relative"
             else:
                 assert ref is not None
                 y, mo = self.month_only(_month(m.group("mod_m")), start)
@@ -399,7 +410,10 @@ class _Resolver:
         elif group == "dur":
             n = _number(m.group("dur_n"))
             unit = m.group("dur_u")
-            if n is None or (n > 1 and not unit.lower().endswith("s")):
+            hyphen = m.group("dur_sep") == "-"
+            if n is None or (n > 1 and not unit.lower().endswith("s") and not hyphen):
+                return None
+            if hyphen and unit.lower().endswith("s"):
                 return None
             following = _NEXT_WORD.match(self.text, end)
             if following is not None and following.group(1) in ("old", "ago"):
@@ -408,7 +422,27 @@ class _Resolver:
         elif group == "forx":
             value, kind, vague = _duration(None, text), "duration", True
         elif group == "wd":
-            value = self.weekday(text, start).isoformat()
+            value = self.weekday(m.group("wd_day"), start, m.group("wd_mod")).isoformat()
+        elif group == "clock":
+            assert ref is not None
+            day = self.previous_day.value[:10] if self.previous_day is not None else ref.isoformat()
+            value, kind = f"{day}T{_clock(text)}", "time"
+        elif group == "season":
+            if self.prev_word(start - 4) not in _SEASON_CUES:
+                return None
+            assert ref is not None
+            start -= 4
+            text = self.text[start:end]
+            value, kind = _last_season(m.group("season"), ref, self.future(start)), "relative"
+        elif group == "nth":
+            if self.prev_word(start) not in _NTH_CUES:
+                return None
+            assert ref is not None
+            value = self.nth_day(int(m.group("nth_d")), start)
+            if value is None:
+                return None
+        elif group == "pastu":
+            value, kind = _duration(1, m.group("pastu")), "duration"
         elif group == "decade":
             value, kind = text[:3] + "X", "year"
         elif group == "year":
@@ -443,7 +477,20 @@ class _Resolver:
         )
         if not vague and kind != "duration":
             self.previous = mention
+            if len(value) >= 10 and value[4] == "-" and value[7:8] == "-":
+                self.previous_day = mention
         return mention
+
+    def nth_day(self, day: int, start: int) -> str | None:
+        """ "the 25th": that day of the reference month, or of the next or previous one."""
+        assert self.ref is not None
+        year, month = self.ref.year, self.ref.month
+        if self.future(start) and day < self.ref.day:
+            year, month = _shift_month(year, month, 1)
+        elif not self.future(start) and day > self.ref.day:
+            year, month = _shift_month(year, month, -1)
+        found = _valid_day(year, month, day)
+        return found.isoformat() if found else None
 
     def year_ok(self, start: int, end: int) -> bool:
         following = _NEXT_WORD.match(self.text, end)
@@ -454,15 +501,33 @@ class _Resolver:
 
 
 _TOP_GROUPS = (
-    "dmy", "mdy", "iso", "mrel", "mod", "dm", "my", "md", "rel", "ago", "matter", "dur", "wd",
-    "decade", "year", "mon", "vague", "forx", "same",
+    "dmy", "mdy", "iso", "mrel", "mod", "dm", "my", "md", "rel", "ago", "matter", "dur",
+    "clock", "wd", "season", "nth", "pastu", "decade", "year", "mon", "vague", "forx",
+    "same",
 )  # fmt: skip
 
 
+_SEASON_STARTS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9),
+                  "winter": ("WI", 12)}  # fmt: skip
+_SEASON_CUES = frozenset(
+    "since in during over through throughout until by before after from".split()
+)
+_NTH_CUES = frozenset("on until till by from since before after the of".split())
+
+
+def _last_season(name: str, ref: date, future: bool) -> str:
+    """The season meant by "the summer": the latest one begun by ``ref`` (or the next one)."""
+    code, month = _SEASON_STARTS[name.lower()]
+    year = ref.year if ref.month >= month else ref.year - 1
+    if future and (ref.month < month):
+        year = ref.year
+    return f"{year:04d}-{code}"
+
+
 def _clock(text: str) -> str:
-    match = re.match(r"(\d{1,2})[:.](\d\d)\s*([ap])?", text.replace("\u00a0", " ").lower())
+    match = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", text.replace("\u00a0", " ").lower())
     assert match is not None
-    hour, minute = int(match.group(1)), int(match.group(2))
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
     if match.group(3) == "p" and hour < 12:
         hour += 12
     if match.group(3) == "a" and hour == 12:
@@ -513,6 +578,36 @@ def extract_dates(
     found = []
     for match in DATE_RE.finditer(text):
         mention = resolver.mention(match)
-        if mention is not None:
-            found.append(mention)
+        if mention is None:
+            continue
+        if found and _joins(text, found[-1], mention):
+            mention = _joined(text, found.pop(), mention)
+        found.append(mention)
     return found
+
+
+def _joins(text: str, first: DateMention, second: DateMention) -> bool:
+    """ "Tuesday, March 11" and "Monday at 2 p.m." are one expression each."""
+    gap = text[first.end : second.start]
+    if first.kind != "date" or second.kind not in ("date", "time"):
+        return False
+    if second.kind == "date":
+        return gap in (", ", " ") and first.text.split()[-1].lower() in WEEKDAYS
+    return gap in (" at ", ", ", " ") and len(second.text) < 12
+
+
+def _joined(text: str, first: DateMention, second: DateMention) -> DateMention:
+    if second.kind == "date":
+        value = second.value
+    else:
+        value = first.value[:10] + second.value[10:]
+    return DateMention(
+        start=first.start,
+        end=second.end,
+        text=text[first.start : second.end],
+        value=value,
+        kind=second.kind,
+        approx=first.approx or second.approx,
+        vague=False,
+        mod=None,
+    )

@@ -77,6 +77,7 @@ CHUNK_RE = re.compile(
 )
 _TOKEN_RE = re.compile(rf"{_TOKEN}|{_LOWER_TAIL}")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+_NEXT_NOUN = re.compile(r"[ \u00a0]+([a-z]+)\b")
 _PREV_ROLE = re.compile(r"([A-Za-z-]+),[ \u00a0]+$")
 _APPOSITION = re.compile(
     r"(?:[’']s)?,[ \u00a0]+(?:the|a|an|its|his|her|their)[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+)"
@@ -89,7 +90,7 @@ _NEXT_VERB = re.compile(
 _PAREN_ACR = re.compile(r"[ \u00a0]*\(([A-Z][A-Za-z]*[A-Z])\)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _AND_GLUE = frozenset({" and ", " & ", "\u00a0and\u00a0"})
-_APPOSITIVE = re.compile(r"(?:[’']s)?,[ \u00a0]+(?:who|whose|aged|\d{1,3},)\b")
+_APPOSITIVE = re.compile(r"(?:[’']s)?,[ \u00a0]+(?:(?:who|whose|aged)\b|\d{1,3},)")
 _SENTENCE_END = frozenset(".!?\n:;…")
 _SKIP_BACK = frozenset(" \u00a0\"“‘'([")
 
@@ -166,6 +167,7 @@ class _Run:
     given: bool = False
     confident: bool = False
     modifier: bool = False
+    place_cue: bool = False
     type: str | None = None
     key: str | None = None
     name: str | None = None
@@ -184,6 +186,7 @@ class _Article:
         self.persons: list[tuple[tuple[str, ...], str, str]] = []
         """(core words, key, name) of every multi-word person seen."""
         self.surname_at: dict[str, list[tuple[int, str]]] = {}
+        self.name_part_at: dict[str, list[tuple[int, str]]] = {}
         self.lexicon: dict[str, tuple[str, str, str]] = {}
         """norm(alias) -> (type, key, name) for names confirmed in this text."""
 
@@ -268,14 +271,27 @@ class _Article:
         # Leading function words and calendar words never belong to a name.
         lead = 0
         while lead < n and (
-            words[lead] in lx.FUNCTION_WORDS
-            or (words[lead] in lx.CALENDAR_WORDS and not self._month_as_name(toks, lead, False))
+            (words[lead] in lx.FUNCTION_WORDS and not self._month_as_name(toks, lead, False))
+            or (
+                words[lead] in lx.CALENDAR_WORDS
+                and not self._month_as_name(toks, lead, False)
+                and (words[lead] != "New" or words[lead + 1 : lead + 2] == ["Year"])
+            )
         ):
             if lead == 0 and n > 1 and words[0] == "The":
                 whole = norm(text[toks[0][0] : toks[-1][1]])
                 if gaz.types.get(whole) == "PLACE" and gaz.canonical[whole].startswith("The "):
                     break
             lead += 1
+        if (
+            lead == 0
+            and n > 1
+            and sent_initial
+            and words[0].lower() in _DESCRIPTOR_WORDS
+            and text[toks[0][1] : toks[1][0]] in (" ", "\u00a0")
+        ):
+            # "Rival JPMorgan Chase & Co. posted …", "Economist Rupa Subramanya said …"
+            lead = 1
         if lead == n:
             return
         toks, words = toks[lead:], words[lead:]
@@ -396,7 +412,7 @@ class _Article:
             if kind is None:
                 return False
             first = 0
-            while first < k and _is_title(words[first]) and words[first] not in lx.OF_ORG_HEADS:
+            while first < k and _is_head_title(words[first]):
                 first += 1
             end = k + 1
             while end < n:
@@ -455,10 +471,15 @@ class _Article:
         ):
             first += 1
         if first >= len(words) - 1 and last in lx.ORG_SUFFIXES:
+            # "Premier League", "National Guard": the title-like word names the body.
+            if len(words) >= 2 and not _is_head_title(words[-2]):
+                return "ORG", len(words) - 2
             return None
         if last in lx.ORG_SUFFIXES:
             if all(w in lx.TITLES for w in words[first:]):
                 return None
+            return "ORG", first
+        if words[first] in lx.ORG_PREFIXES and len(words) - first >= 2:
             return "ORG", first
         if last in lx.PLACE_SUFFIXES or (len(words) >= 2 and words[0] in ("Mount", "Lake", "Cape")):
             return "PLACE", first
@@ -494,6 +515,8 @@ class _Article:
         start, end = run[0][0], run[-1][1]
         surface = text[start:end]
         if all(_is_title(text[s:e]) for s, e in run):
+            return
+        if len(run) == 1 and not title_before and _descriptor(surface):
             return
         # "post-Assad" -> "Assad"; "Turkish-Syrian" -> two demonyms.
         if "-" in surface and len(run) == 1 and self._split_hyphenated(start, end):
@@ -531,6 +554,10 @@ class _Article:
                 r.speech_after = True
             if _APPOSITIVE.match(text, end):
                 r.person_cue = r.ntokens >= 2 or r.person_cue
+            noun = _NEXT_NOUN.match(text, end)
+            if noun is not None and noun.group(1) in lx.PLACE_NOUNS:
+                # "the Sunan area", "the Baabda palace"
+                r.place_cue = True
             apposition = _APPOSITION.match(text, end)
             if apposition is not None:
                 # "Gavi, the vaccine alliance,"; "Njeri wa Migwi, an economist at …"
@@ -559,9 +586,14 @@ class _Article:
         text = self.text
         surface = text[start:end]
         parts = surface.split("-")
-        if parts[0].lower() in lx.HYPHEN_PREFIXES:
+        if parts[0].lower() in lx.HYPHEN_PREFIXES or (len(parts[0]) == 1 and len(parts) == 2):
+            # "pro-Kremlin" -> "Kremlin"; "R-Iowa" (party and state) -> "Iowa".
             offset = start + len(parts[0]) + 1
-            self._flush([(offset, end)], False, False, self._in_heading(start), [(offset, end)])
+            hit = self._lookup(text[offset:end])
+            if hit is not None:
+                self._emit(offset, end, hit[0], key=hit[1], name=hit[2], confident=True)
+            elif len(parts[0]) > 1:
+                self._flush([(offset, end)], False, False, self._in_heading(start), [(offset, end)])
             return True
         hits = [self._lookup(p) for p in parts]
         if len(parts) > 1 and all(h is not None for h in hits) and self._lookup(surface) is None:
@@ -581,6 +613,8 @@ class _Article:
             or (r.org_cue and not r.given)
         ):
             r.type, r.confident = "ORG", True
+        elif r.modifier:
+            return
         elif (
             r.title
             or r.person_cue
@@ -646,10 +680,20 @@ class _Article:
                 if r.key is None:
                     r.key, r.name = self._person_key(r)
             elif r.key is None:
-                r.key, r.name = norm(r.text), r.text
+                hit = self.lexicon.get(norm(r.text))
+                if hit is not None and hit[0] == r.type:
+                    # "MERICS" after "Mercator Institute for China Studies (MERICS)"
+                    _, r.key, r.name = hit
+                else:
+                    r.key, r.name = norm(r.text), r.text
+            if r.type == "ORG" and r.acronym_after is None:
+                paren = _PAREN_ACR.match(self.text, r.end)
+                r.acronym_after = paren.group(1) if paren is not None else None
             if r.type == "ORG":
                 if r.acronym_after:
                     self._register(r.acronym_after, "ORG", r.key, r.name or r.text)
+                for short in self._short_names(r.text):
+                    self._register(short, "ORG", r.key, r.name or r.text)
                 initials = acronym(r.text)
                 if len(initials) >= 2:
                     self._register(initials, "ORG", r.key, r.name or r.text)
@@ -685,28 +729,50 @@ class _Article:
             )
         return mentions
 
+    def _short_names(self, name: str) -> list[str]:
+        """Shorter names of a company ("Goldman Sachs Group Inc." -> "Goldman Sachs", "Goldman")."""
+        words = name.split()
+        if len(words) < 2 or words[-1] not in lx.CORPORATE_SUFFIXES:
+            return []
+        while len(words) > 1 and (words[-1] in lx.CORPORATE_SUFFIXES or words[-1] in ("&",)):
+            words.pop()
+        shorts = [" ".join(words)]
+        first = words[0]
+        if (
+            len(words) > 1
+            and self._lookup(first) is None
+            and first not in self.gaz.given_names
+            and not self._is_common(first)
+        ):
+            shorts.append(first)
+        return shorts
+
     def _person_key(self, r: _Run) -> tuple[str, str]:
         words = core_words(r.text)
         if len(words) == 1:
             return self._surname_key(r) or (norm(r.text), r.text)
         for other_words, key, name in self.persons:
             if _same_person(words, other_words):
-                self._note_surname(words[-1], r.start, key)
+                self._note_surname(words, r.start, key)
                 return key, name
         key = norm(r.text)
         self.persons.append((words, key, r.text))
-        self._note_surname(words[-1], r.start, key)
+        self._note_surname(words, r.start, key)
         self._register(r.text, "PERSON", key, r.text)
         return key, r.text
 
-    def _note_surname(self, surname: str, pos: int, key: str) -> None:
-        self.surname_at.setdefault(surname, []).append((pos, key))
+    def _note_surname(self, words: tuple[str, ...], pos: int, key: str) -> None:
+        self.surname_at.setdefault(fold(words[-1]), []).append((pos, key))
+        # Other parts of a full name stand for the person too when no one has them as
+        # a surname: "Lula" (Luiz Inácio Lula da Silva), "Xi" (Xi Jinping).
+        for word in words[:-1]:
+            self.name_part_at.setdefault(fold(word), []).append((pos, key))
 
     def _surname_key(self, r: _Run) -> tuple[str, str] | None:
         words = core_words(r.text)
         if len(words) != 1:
             return None
-        seen = self.surname_at.get(words[0])
+        seen = self.surname_at.get(fold(words[0])) or self.name_part_at.get(fold(words[0]))
         if not seen:
             return None
         before = [key for pos, key in seen if pos < r.start]
@@ -715,6 +781,11 @@ class _Article:
         return key, name
 
     def _resolve_open(self, r: _Run) -> None:
+        if r.modifier:
+            hit = self.lexicon.get(norm(r.text)) or self._lookup(r.text)
+            if hit is not None and hit[0] != "PERSON":
+                r.type, r.key, r.name = hit
+            return
         if r.type is None or r.ntokens == 1:
             surname = self._surname_key(r)
             if surname is not None and (r.type in (None, "PERSON")):
@@ -724,6 +795,13 @@ class _Article:
         if hit is not None:
             r.type, r.key, r.name = hit
             return
+        if r.type is None and r.ntokens >= 2:
+            # "López Obrador" after "Andrés Manuel López Obrador".
+            words = core_words(r.text)
+            if len(words) >= 2 and any(_same_person(words, other) for other, _, _ in self.persons):
+                r.type = "PERSON"
+                r.key, r.name = self._person_key(r)
+                return
         known = self.known.get(r.text)
         if known is not None:
             r.type, r.key, r.name = known[0], norm(known[1]), known[1]
@@ -731,14 +809,14 @@ class _Article:
         if r.type is None:
             if r.heading:
                 return
-            if (r.speech_after and not r.sent_initial) or (
+            if (
+                r.ntokens == 1 and r.locative and not r.sent_initial and not self._is_common(r.text)
+            ) or r.place_cue:
+                r.type = "PLACE"
+            elif (r.speech_after and not r.sent_initial) or (
                 r.speech_after and r.ntokens == 1 and not self._is_common(r.text)
             ):
                 r.type = "PERSON"
-            elif (
-                r.ntokens == 1 and r.locative and not r.sent_initial and not self._is_common(r.text)
-            ):
-                r.type = "PLACE"
             else:
                 return
         if r.type == "PERSON":
@@ -806,7 +884,18 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two multi-word names are variants of one person's name."""
     if fold(a[-1]) != fold(b[-1]) and skeleton(a[-1]) != skeleton(b[-1]):
         return False
-    return _first_names_match(a[0], b[0])
+    if _first_names_match(a[0], b[0]):
+        return True
+    # "López Obrador" / "Andrés Manuel López Obrador": a shorter tail of the full name.
+    short, full = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 2 and len(full) > len(short) and _tail_matches(short, full)
+
+
+def _tail_matches(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a run of ``full``'s words after its first one."""
+    folded = [fold(w) for w in full[1:]]
+    wanted = [fold(w) for w in short]
+    return any(folded[i : i + len(wanted)] == wanted for i in range(len(folded)))
 
 
 def _first_names_match(a: str, b: str) -> bool:
@@ -840,6 +929,15 @@ def _is_head_title(word: str) -> bool:
         return True
     parts = word.split("-")
     return len(parts) > 1 and all(p in lx.TITLES for p in parts) and parts[-1] in lx.HEAD_TITLES
+
+
+_DESCRIPTOR_WORDS = lx.ROLE_CUES | lx.ORG_CUES
+
+
+def _descriptor(word: str) -> bool:
+    """A capitalised common noun for people or bodies ("Prosecutors", "Rival")."""
+    lower = word.lower()
+    return lower in _DESCRIPTOR_WORDS or (lower[-1:] == "s" and lower[:-1] in _DESCRIPTOR_WORDS)
 
 
 def _upper_word(phrase: str) -> bool:

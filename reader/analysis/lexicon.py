@@ -62,6 +62,8 @@ ROLE_CUES = _words(
     fellow scientist physician epidemiologist virologist researcher investigator economist
     strategist campaigner organiser organizer lecturer academic councillor legislator
     congressman congresswoman mp mep forward midfielder defender goalkeeper winger captain
+    Dutchman Dutchwoman Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman
+    Scotsman Scotswoman Welshman Welshwoman
     chairwoman secretary-general director-general attorney-general spokesman spokeswoman
     dictator ruler king queen prince princess emperor sheikh emir counterpart predecessor
     successor ceo executive boss teacher doctor surgeon nurse student resident witness
@@ -110,7 +112,8 @@ PLACE_SUFFIXES = _words(
     Mountains Mountain Mount River Sea Ocean Strait Island Islands Peninsula Desert Square
     Street Avenue Road Bridge Dam Port Harbour Harbor Bay Canal Crossing Camp Heights Plain
     Coast Highway Lake Border Checkpoint Prison Refinery Neighbourhood Neighborhood Quarter
-    Village Town City Kray Krai Prefecture Municipality Territory Territories Corridor Basin"""
+    Village Town City Kray Krai Prefecture Municipality Territory Territories Corridor Basin
+    Palace Stadium Arena Cathedral Mosque Temple Hall Tower Fort Castle"""
 )
 """Last words that make a capitalised run a place or facility ("Khmeimim Air Base")."""
 
@@ -124,6 +127,22 @@ OF_HEADS = _words(
     Museum Academy Society Friends Hall Library Cathedral Palace Faculty Order"""
 )
 """Words after which "of" continues a name ("Bank of England", "Gulf of Aden")."""
+
+ORG_PREFIXES = _words(
+    """Secretaría Secretaria Ministerio Ministério Colegio Universidad Universidade Università
+    Universität Université Banco Banca Banque Instituto Istituto Institut Partido Partito Parti
+    Consejo Conselho Consiglio Conseil Corte Fundación Fundação Fondation Comisión Comissão
+    Commissione Agence Agencia Agência Agenzia Ministère Ministero Bundesamt Bundesbank
+    Tribunal Tribunale Cour Assemblée Asamblea Congreso Senado Polícia Policía Frente Movimiento
+    Movimento Confederación Federación Sindicato Grupo Gruppo Groupe Compagnie Companhia"""
+)
+"""First words that make a multi-word name an organisation ("Secretaría de Economía")."""
+
+CORPORATE_SUFFIXES = _words(
+    """Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC PLC plc Plc AG SA SE NV GmbH LLP Bhd Group
+    Holdings Limited Incorporated Corporation Company Cos Cos."""
+)
+"""Legal-form words a company's shorter name drops ("Siemens AG" -> "Siemens")."""
 
 OF_ORG_HEADS = _words(
     """Bank University Ministry Department Office Institute School College Museum Federation
@@ -194,7 +213,8 @@ FUNCTION_WORDS = _words(
     Because Unless Whatever Whoever Wherever Whenever To Into Onto Off Up Down Out Inside
     Outside Along Across Behind Below Above Beneath Beside Besides Except Plus Minus Than
     Photo Video Watch Read Update Updated Breaking Exclusive Opinion Analysis Comment
-    Editorial Listen Share Advertisement Source Sources Image Images Getty Credit"""
+    Editorial Listen Share Advertisement Source Sources Image Images Getty Credit GMT UTC EST
+    EDT CST CDT PST PDT CET CEST BST IST JST AEST EET"""
 )
 """Capitalised words that start sentences but never names; stripped from a run's start."""
 
@@ -237,6 +257,13 @@ HYPHEN_PREFIXES = frozenset(
 """Lower-case prefixes left out of a span ("post-Assad" is tagged as "Assad")."""
 
 PRONOUNS = frozenset({"he", "she"})
+
+PLACE_NOUNS = frozenset(
+    """area region district province village town city neighbourhood neighborhood suburb
+    valley county governorate palace airport border crossing camp prefecture municipality
+    township settlement enclave oblast port harbour harbor coast island peninsula""".split()
+)
+"""Lower-case nouns that, right after a capitalised name, make it a place ("the Sunan area")."""
 
 LOCATIVE_CUES = frozenset(["in", "at", "near", "outside", "across", "throughout", "inside", "into"])
 

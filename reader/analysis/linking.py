@@ -209,15 +209,17 @@ def find_entity_for(index: EntityIndex, group: Group) -> int | None:
             if len(ids) == 1:
                 return ids[0]
     if group.type == "ORG":
+        # Two-letter acronyms ("UN", "AU") are too ambiguous to link by initials.
+        only_acronyms = all(s.isupper() for s in [group.name, *group.surfaces])
         for surface in [group.name, *group.surfaces]:
-            if surface.isupper() and 2 <= len(surface) <= 8:
+            if only_acronyms and 3 <= len(surface) <= 8:
                 ids = [
                     i for i in index.by_acronym.get(surface, ()) if index.entities[i].type == "ORG"
                 ]
                 if len(ids) == 1:
                     return ids[0]
             initials = acronym(surface)
-            if len(initials) >= 2:
+            if len(initials) >= 3:
                 ids = [
                     i for i in index.by_norm.get(initials.lower(), ())
                     if index.entities[i].type == "ORG"

@@ -119,7 +119,10 @@ class _Speakers:
         verb = _SPEECH_RE.match(text, pos)
         if verb is not None:
             following = [m for m in self.agents_in(verb.end(), min(e, verb.end() + 60))]
-            if following and following[0].start - verb.end() <= 2:
+            if following and (
+                following[0].start - verb.end() <= 2
+                or _TITLE_GAP.fullmatch(text, verb.end(), following[0].start)
+            ):
                 for m in following:
                     gap = text[verb.end() : m.start]
                     if m.type == "PERSON" and _TITLE_GAP.fullmatch(gap):
@@ -146,6 +149,14 @@ class _Speakers:
                 return self.subject(s, v.start())
             candidates = [m for m in self.agents_in(s, v.start()) if not self.possessive(m)]
             last = candidates[-1] if candidates else None
+            if last is not None and last.type != "PERSON":
+                # "Nigel Farage, whose Reform UK party …, said": the person before the
+                # comma-enclosed clause is the subject.
+                for m in reversed(candidates):
+                    between = text[m.end : v.start()].strip()
+                    if m.type == "PERSON" and between.startswith(",") and between.endswith(","):
+                        last = m
+                        break
             gap_start = last.end if last else s
             if _PRONOUN_RE.search(text, gap_start, v.start()) or _ROLE_RE.search(
                 text, gap_start, v.end()
@@ -181,6 +192,12 @@ class _Speakers:
         return None
 
 
+def _continues(text: str, previous_end: int, open_pos: int) -> bool:
+    """Whether a quote follows the previous one in the same paragraph, one sentence on."""
+    between = text[previous_end:open_pos]
+    return 0 <= previous_end < open_pos and "\n" not in between and len(between) < 200
+
+
 def extract_quotes(text: str, mentions: Sequence[EntityMention] = ()) -> list[QuoteMention]:
     """Quotations in ``text`` with their speakers, given the text's entity mentions."""
     spans: list[tuple[int, int, int, int]] = []
@@ -196,12 +213,17 @@ def extract_quotes(text: str, mentions: Sequence[EntityMention] = ()) -> list[Qu
     speakers = _Speakers(text, mentions)
     speakers.quote_spans = [(o, c) for o, c, _, _ in outer]
     quotes = []
+    previous: tuple[int, EntityMention | None] = (-1, None)
     for open_pos, close_end, start, end in outer:
         inner = text[start:end]
         if not inner.strip():
             continue
         s, _ = speakers.sentence(open_pos, close_end - 1)
         who = speakers.speaker(open_pos, close_end - 1)
+        if who is None and previous[1] is not None and _continues(text, previous[0], open_pos):
+            # '"…," Salah told Sky Sports. "Nobody believed us."': the same speaker goes on.
+            who = previous[1]
+        previous = (close_end, who)
         quotes.append(
             QuoteMention(
                 start=start,

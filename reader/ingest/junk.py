@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.ingest.metadata import PHOTO_CREDITS
+from reader.ingest.metadata import AGENCIES, PHOTO_CREDITS
 
 TERMINAL_PUNCT = (".", "!", "?", "…", '"', "”", "’", "»", ")", ":", ";")
 
@@ -29,7 +29,9 @@ _NAVIGATION_LINES = frozenset(
     |leave a comment|view comments|show comments|hide comments|play|pause|mute|unmute
     |fullscreen|view gallery|open gallery|enlarge|zoom|loading|like this|post navigation
     |primary menu|search for|submit search|show search|search query|site index|latest
-    |browse|watch live|normal text size|larger text size|very large text size""".replace("\n", "")
+    |browse|watch live|normal text size|larger text size|very large text size|like loading
+    |send us your feedback|your feedback|feedback|feedback to editors|send feedback|end of list
+    |editors' notes|editor's note""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -106,12 +108,13 @@ _SYNDICATION = re.compile(
     r"(?:has|have) not been edited by|originally (?:appeared|published|ran) (?:in|on|at|by)|"
     r"republished (?:from|with permission|under)|creative commons licen[cs]e|"
     r"(?:headline|story|report) (?:of this report )?may have been reworked|"
-    r"published from a (?:wire|syndicated)|without modifications? to the text|"
+    r"published from a (?:wire|syndicated)|without modifications? to the text|^provided by\b|"
     r"^\(?disclaimer\s*:)",
     re.I,
 )
 _FOOTER = re.compile(
-    r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"
+    r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^citation\s*:"
+    r"|^this (?:document|article|content|material|page) is (?:subject to|protected by) copyright\b"
     r"|^(?:privacy policy|terms of (?:use|service)|terms (?:&|and) conditions|contact us"
     r"|about us|advertise with us|careers|sitemap|site map)"
     r"(?:\s*[|·•]\s*.*)?$",
@@ -139,14 +142,16 @@ _TAG_LINE = re.compile(r"^(?:tags?|topics?|tagged(?: with)?|keywords|filed under
 _FOLLOW = re.compile(
     r"^(?:follow us on|follow (?:\w+ ){0,3}on (?:twitter|x|facebook|instagram|telegram|"
     r"whatsapp|google news)|join (?:our|us on) (?:whatsapp|telegram)|download (?:our|the) app|"
-    r"get the (?:\w+ )?app|share (?:on|via) \w+|tweet this|click to (?:share|print|email)|"
+    r"get the (?:\w+ )?app|share (?:on|via) \w+|tweet this|"
+    r"click (?:here )?to (?:share|print|email)|"
     r"(?:connect|follow|contact) (?:with )?(?:\w+ )?(?:via|on) (?:twitter|x|facebook|e-?mail|"
     r"linkedin|instagram))\b.{0,80}$",
     re.I,
 )
 _CREDITS_LINE = re.compile(
     r"^\(?(?:reporting|additional reporting|writing|editing|edited|compiled|"
-    r"with (?:inputs?|reporting) from)\s+by\b.{0,180}$|^\(?with inputs? from\b.{0,80}\)?$",
+    r"with (?:inputs?|reporting) from)\s+by\b.{0,180}$|^\(?with inputs? from\b.{0,80}\)?$"
+    r"|^(?:edited|written|compiled|produced) by\s*:\s*.{2,60}$",
     re.I,
 )
 _BREADCRUMB_SEP = re.compile(r"\s*[›»>]\s*|\s+/\s+")
@@ -156,6 +161,15 @@ _SECTION_LABEL = re.compile(
 _GALLERY_COUNTER = re.compile(
     r"^(?:image|photo|picture|slide)?\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.I
 )
+_SKIP_LINK = re.compile(
+    r"^(?:skip (?:to|next|past|over|navigation|links?)\b|click (?:here )?to (?:search|"
+    r"subscribe|print|open|close|view|save|see|read more|enlarge|expand)\b|"
+    r"save (?:articles?|stories|this) (?:to|for) read(?:ing)? later\b)",
+    re.I,
+)
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_ICON_LABEL = re.compile(r"^[a-z]{3,12}\d{1,2}$")
+_LIST_MARKER = re.compile(r"^list (?:of \d+ items?|\d+ of \d+)$", re.I)
 _BUTTON = re.compile(
     r"^(?:show|hide|view|see|load|open|close|expand|collapse|next|previous|prev)"
     r"(?: (?:all|more|less|the|full|key|\d+|only|other|[a-z]+)){0,4}"
@@ -173,17 +187,23 @@ _BROWSER_NOTICE = re.compile(
 _PAYWALL = re.compile(
     r"\balready (?:a |an )?(?:subscriber|member|registered|have an account)\b|"
     r"\b(?:unlimited|full|premium|digital) (?:digital )?access\b|\bcancel (?:at )?any ?time\b|"
-    r"\b(?:for|to) subscribers only\b|\bsubscribers? only\b|\bexclusive to (?:subscribers|members)\b|"
+    r"\b(?:for|to) subscribers only\b|\bsubscribers? only\b|"
+    r"\bexclusive to (?:subscribers|members)\b|"
     r"\bfree trial\b|\b(?:to|and) (?:continue|keep) reading\b|"
     r"\b(?:our|all) (?:full range of )?(?:subscriptions|subscription (?:plans|offers|options))\b|"
     r"\bgroup subscriptions?\b|\bbecome a (?:member|subscriber)\b|"
     r"\bsupport (?:our|independent|quality) journalism\b",
     re.I,
 )
+_PAYWALL_HINTS = re.compile(r"subscri|access|cancel|trial|reading|member|journalism|already")
 _LICENSING = re.compile(
     r"^(?:purchase licensing rights|licen[cs]e this (?:article|content|story|photo)|"
     r"reuse this content|reprints?(?: (?:and|&) permissions)?|request reprint rights|"
     r"buy (?:this )?photo|(?:buy|order) reprints?)$",
+    re.I,
+)
+_LICENSING_SUFFIX = re.compile(
+    r"\s*(?:purchase licensing rights|buy (?:this )?photo|licen[cs]e this (?:photo|image))\s*$",
     re.I,
 )
 _DISCLAIMER = re.compile(
@@ -264,7 +284,8 @@ def caption_credit(line: str) -> str | None:
     label = _CAPTION_LABEL.match(text)
     if label:
         return label.group("rest") or text
-    for pattern in (_AGENCY_SLASH_CREDIT, _PERSON_SLASH_OUTLET):
+    text = _LICENSING_SUFFIX.sub("", text) if "licen" in text.lower() else text
+    for pattern in (_AGENCY_SLASH_CREDIT, _PERSON_SLASH_OUTLET) if "/" in text else ():
         slash = pattern.search(text)
         if slash and slash.group("credit").split("/")[0].strip().lower() in _SLASH_CREDIT_HEADS:
             return slash.group("credit")
@@ -305,8 +326,8 @@ def _is_capitalised(text: str) -> bool:
 # A long line can only be furniture if it holds one of these; the rest is prose, skipped fast.
 _LONG_LINE_HINTS = (
     "cookie", "comment", "readers", "newsletter", "subscri", "sign up", "signup", "inbox",
-    "javascript", "browser", "access", "views expressed", "opinions expressed", "necessarily",
-    "notice", "recaptcha", "reuters/", "afp/", "ap/", "epa/",
+    "javascript", "browser", "views expressed", "opinions expressed", "necessarily",
+    "privacy notice", "recaptcha", "/",
     "mail", "syndicat", "wire", "edited by", "originally", "republish", "creative commons",
     "reworked", "disclaimer", "icon", "chevron", "svg", "©", "copyright", "rights reserved",
     "privacy", "terms", "tag", "topic", "keywords", "filed under", "reporting", "editing",
@@ -389,23 +410,37 @@ def classify_line(text: str) -> str | None:
     length = len(stripped)
     if length < 60 and _BUTTON.match(lowered):
         return "navigation"
+    if length < 120 and _SKIP_LINK.match(stripped):
+        return "navigation"
+    if _BARE_URL.match(stripped) or _ICON_LABEL.match(stripped):
+        return "navigation"
+    if _LIST_MARKER.match(stripped):
+        return "related-list"
     if _CAPTION_LABEL.match(stripped):
         return "caption"
-    if _BROWSER_NOTICE.search(stripped) and length < 300:
+    if (
+        length < 300
+        and ("javascript" in lowered or "browser" in lowered)
+        and _BROWSER_NOTICE.search(stripped)
+    ):
         return "navigation"
-    if _PAYWALL.search(stripped) and length < 250:
+    if length < 250 and _PAYWALL_HINTS.search(lowered) and _PAYWALL.search(stripped):
         return "paywall"
-    if _DISCLAIMER.search(stripped) and length < 500:
+    if (
+        length < 500
+        and ("expressed" in lowered or "necessarily" in lowered)
+        and _DISCLAIMER.search(stripped)
+    ):
         return "disclaimer"
     if _LICENSING.match(lowered) or _EDITORIAL_POLICY.match(stripped):
         return "footer"
     if _COMMENT_FORM.match(lowered):
         return "comment-policy"
-    if _SOURCE_LABEL.match(stripped) or (
-        length < 60 and ":" in stripped and _VIDEO_DURATION.match(stripped)
+    if ":" in stripped and (
+        _SOURCE_LABEL.match(stripped) or (length < 60 and _VIDEO_DURATION.match(stripped))
     ):
         return "caption"
-    if _is_menu(stripped):
+    if ("|" in stripped or "·" in stripped or "•" in stripped) and _is_menu(stripped):
         return "navigation"
     if _COOKIE.search(stripped) and _COOKIE_CONTEXT.search(stripped) and length < 600:
         return "cookie-notice"
@@ -417,7 +452,7 @@ def classify_line(text: str) -> str | None:
         return "syndication-note"
     if _NEWSLETTER.search(stripped) and (length < 160 or len(_NEWSLETTER.findall(stripped)) > 1):
         return "newsletter"
-    if _FOOTER.search(stripped) and length < 200:
+    if _FOOTER.search(stripped) and (length < 200 or lowered.startswith(("this ", "citation"))):
         return "footer"
     if _ADVERT.match(lowered):
         return "advert"
@@ -430,7 +465,7 @@ def classify_line(text: str) -> str | None:
     if _is_share_list(lowered):
         return "share-list"
     if _CREDITS_LINE.match(stripped) and (
-        ";" in stripped or stripped.startswith("(") or "editing" in lowered
+        ";" in stripped or stripped.startswith("(") or "editing" in lowered or "by:" in lowered
     ):
         return "credits"
     if _GALLERY_COUNTER.match(stripped):
@@ -464,7 +499,8 @@ for _rule, _names in {
         |explore more on these topics|explore more|follow the topics in this article
         |more from this author|more by this author|from the archive|editor's choice|must read
         |popular now|popular stories|most shared|most commented|most watched|what's next
-        |up next|next up|further reading|related reading|you might like|more headlines""",
+        |up next|next up|further reading|related reading|you might like|more headlines
+        |explore further|more information|read more about""",
     "tags": "tags|topics|tagged|keywords|filed under|topics in this article",
     "comment-policy": """comments|comment|discussion|join the conversation|join the discussion
         |have your say|leave a reply|leave a comment|post a comment|reader comments
@@ -497,6 +533,8 @@ def tail_heading(text: str) -> str | None:
     >>> tail_heading("Future of the naval base") is None
     True
     """
+    if len(text) > 80:
+        return None
     lowered = " ".join(text.lower().replace("’", "'").split()).strip(" :.→›»>|")
     if lowered in _TAIL_HEADINGS:
         return _TAIL_HEADINGS[lowered]
@@ -507,3 +545,93 @@ def tail_heading(text: str) -> str | None:
     if _MORE_SECTION.match(text.strip()):
         return "related-list"
     return None
+
+
+# ---------------------------------------------------------------- helpers for metadata
+
+_RELATIVE_TIME_LINE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|modified|edited|published|posted)\s*:?\s*)?"
+    r"(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
+    r"|weeks?)\s+ago$",
+    re.I,
+)
+_CREDITED_AGENCY = re.compile(
+    r"\b(?:inputs?|reporting|material|contributions?) from (?P<who>.+)$", re.I
+)
+_HOME_LINK = re.compile(
+    r"^(?P<name>(?:The )?[A-Z][\w&'’.\-]*(?: [A-Z][\w&'’.\-]*){0,3})\s*[-–—|:,]\s*"
+    r"(?i:(?:back to |go to |return to )?(?:the )?home(?: ?page)?)$"
+)
+
+
+def is_relative_time(text: str) -> bool:
+    """``3 hours ago``, ``Last Updated: 2h ago``: a time relative to when the page was copied.
+
+    >>> is_relative_time("Last Updated: 3 hours ago"), is_relative_time("3 hours later")
+    (True, False)
+    """
+    return _RELATIVE_TIME_LINE.match(text.strip()) is not None
+
+
+def caption_label_rest(text: str) -> str | None:
+    """The text after an ``Image caption,`` / ``Image source:`` label, or ``None`` if none.
+
+    >>> caption_label_rest("Image caption,"), caption_label_rest("Image source, Getty Images")
+    ('', 'Getty Images')
+    """
+    match = _CAPTION_LABEL.match(text.strip())
+    return match.group("rest").strip() if match else None
+
+
+def is_gallery_counter(text: str) -> bool:
+    """``3 of 12``, ``Photo 2/8``: the position in a photo gallery."""
+    return _GALLERY_COUNTER.match(text.strip()) is not None
+
+
+def source_label(text: str) -> str | None:
+    """The first name in a ``Source: X`` line (``Source: X and news agencies`` gives X).
+
+    >>> source_label("Source: Harbour Post and news agencies")
+    'Harbour Post'
+    """
+    match = _SOURCE_LABEL.match(text.strip())
+    if not match:
+        return None
+    return re.split(r",|\s+and\s+|\s*/\s*", match.group("name"))[0].strip() or None
+
+
+def credited_agency(text: str) -> str | None:
+    """The news agency a credit line names (``(With inputs from PTI)``), if any.
+
+    >>> credited_agency("(With inputs from PTI)"), credited_agency("(Reporting by Ann Lee)")
+    ('PTI', None)
+    """
+    match = _CREDITED_AGENCY.search(text.strip(" ()."))
+    if not match:
+        return None
+    for name in re.split(r",|\band\b|&|/", match.group("who")):
+        agency = AGENCIES.get(name.strip(" ().").lower())
+        if agency and agency != "Agencies":
+            return agency
+    return None
+
+
+def masthead_home_link(text: str) -> str | None:
+    """The outlet named by a logo link such as ``The Daily Ledger - Back to home``.
+
+    >>> masthead_home_link("The Daily Ledger - Back to home")
+    'The Daily Ledger'
+    """
+    match = _HOME_LINK.match(text.strip())
+    return match.group("name") if match else None
+
+
+def opens_marked_list(text: str) -> bool:
+    """``list of 3 items``: the screen-reader label that opens an inline list of links."""
+    return (
+        text.strip().lower().startswith("list of ") and _LIST_MARKER.match(text.strip()) is not None
+    )
+
+
+def closes_marked_list(text: str) -> bool:
+    return text.strip().lower().strip(" .") == "end of list"

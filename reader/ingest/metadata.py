@@ -64,6 +64,7 @@ _DATE_LABEL = re.compile(
     r"released|issued|created)|date|on|at|time)\b",
     re.I,
 )
+_HAS_DIGIT = re.compile(r"\d")
 _RELATIVE_TIME = re.compile(
     r"(?:\b(?:last\s+)?(?:updated|modified|edited|published|posted)\b\s*:?\s*)?"
     r"\b(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
@@ -143,7 +144,7 @@ def parse_date_line(line: str) -> FoundDate | None:
     True
     """
     text = line.strip()
-    if not text or len(text) > 90 or not any(c.isdigit() for c in text):
+    if not text or len(text) > 90 or not _HAS_DIGIT.search(text):
         return None
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
@@ -235,7 +236,7 @@ def parse_iso_datetime(value: str) -> tuple[datetime, bool] | None:
 
 # ---------------------------------------------------------------- bylines
 
-_NAME_PARTICLES = r"(?:and|&|de|da|del|della|di|van|von|der|den|al|el|bin|ibn|la|le|du|dos|y)"
+_NAME_PARTICLES = r"(?:and|&|of|de|da|del|della|di|van|von|der|den|al|el|bin|ibn|la|le|du|dos|y)"
 _NAME_TOKEN = r"[A-Z\u00c0-\u024f][\w'’.\-]*"
 _NAME = rf"{_NAME_TOKEN}(?:,?\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLES}(?=\s))){{0,9}}"
 _BYLINE = re.compile(
@@ -243,6 +244,7 @@ _BYLINE = re.compile(
     rf"(?P<rest>\s*(?:[,|–—·•/-]|\bin\b)\s*.{{0,60}})?$"
 )
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
+_NAME_WITH_AGENCIES = re.compile(rf"^(?P<name>{_NAME})\s*\((?:with|and)\s+[^()]{{2,60}}\)$")
 _DESK_BYLINE = re.compile(
     r"^(?P<outlet>(?:[A-Z][\w&'’.\-]*\s+){0,4}?)(?:(?:News|Web|Online|Digital|Foreign|City|"
     r"Editorial|Metro|World|Business|Sports?)\s+)?(?:Desk|Staff|Bureau|Newsroom|Team|"
@@ -275,6 +277,9 @@ def parse_byline(line: str) -> str | None:
         return name
     if _DESK_BYLINE.match(text):
         return text
+    credited = _NAME_WITH_AGENCIES.match(text)
+    if credited and 2 <= len(credited.group("name").split()) <= 4:
+        return credited.group("name").strip()
     return None
 
 
@@ -400,8 +405,14 @@ OUTLET_DOMAINS: dict[str, str] = {
     "cnbc.com": "CNBC", "msnbc.com": "MSNBC", "pbs.org": "PBS", "yahoo.com": "Yahoo News",
 }  # fmt: skip
 
+KNOWN_OUTLETS: dict[str, str] = {
+    **{name.lower(): name for name in OUTLET_DOMAINS.values()},
+    **{key: name for key, name in AGENCIES.items() if name != "Agencies"},
+}
+"""Lower-cased outlet and agency names to their usual spelling."""
+
 _DOMAIN = re.compile(r"(?:@|https?://|\bwww\.)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
-_OUTLET_WORD = r"[A-Z][\w&'’\-]*(?:\.(?=\w))?[\w&'’\-]*"
+_OUTLET_WORD = r"[A-Z](?:[\w&'’\-]|\.(?=\w))*"
 _OUTLET_NAME = (
     rf"{_OUTLET_WORD}(?:\s+(?:{_OUTLET_WORD}|\d+|&|of|the|and|de|do|da|du|des|del|della|di|la|le"
     rf"|van|von|y|e)(?=\s+[A-Z0-9&]|\s*$|[\s.,;|]|$)){{0,5}}"
@@ -412,9 +423,8 @@ _COPYRIGHT_OUTLET = re.compile(
     re.I,
 )
 _OUTLET_BEFORE_COPYRIGHT = re.compile(
-    rf"^(?P<name>{_OUTLET_NAME})\s*(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?"
-    r"\.?\s*(?:all rights reserved\.?)?$",
-    re.I,
+    rf"^(?P<name>{_OUTLET_NAME})\s*(?:©|\([cC]\)|[cC]opyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?"
+    r"\.?\s*(?i:all rights reserved\.?)?$"
 )
 _SYNDICATION_OUTLET = re.compile(
     r"\b(?:reworked|edited|produced|published|written|modified)\s+by\s+"
@@ -424,10 +434,14 @@ _SYNDICATION_OUTLET = re.compile(
 )
 _NOT_OUTLETS = {"all", "rights", "reserved", "copyright", "the", "staff", "our", "editors"}
 _LANGUAGES = frozenset(
-    """english french spanish portuguese german italian russian arabic chinese mandarin
-    japanese korean turkish persian farsi hindi urdu bengali ukrainian polish dutch swedish
-    norwegian danish finnish greek hebrew indonesian malay vietnamese thai swahili""".split()
-)
+    [
+        "english", "french", "spanish", "portuguese", "german", "italian", "russian",
+        "arabic", "chinese", "mandarin", "japanese", "korean", "turkish", "persian", "farsi",
+        "hindi", "urdu", "bengali", "ukrainian", "polish", "dutch", "swedish", "norwegian",
+        "danish", "finnish", "greek", "hebrew", "indonesian", "malay", "vietnamese", "thai",
+        "swahili",
+    ]
+)  # fmt: skip
 
 
 def outlet_from_domain(text: str) -> str | None:
@@ -477,7 +491,17 @@ def outlet_from_copyright(text: str, *, agency_is_outlet: bool = False) -> str |
         words = words[1:]
     if not words or words[0] in _NOT_OUTLETS or any(w in PHOTO_CREDITS for w in words):
         return None
-    return name or None
+    return _known_brand(name) or name or None
+
+
+def _known_brand(name: str) -> str | None:
+    """A known outlet that a company name begins with (``Al Jazeera Media Network``)."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        brand = KNOWN_OUTLETS.get(" ".join(words[:size]).lower())
+        if brand:
+            return brand
+    return None
 
 
 def outlet_from_syndication_note(text: str) -> str | None:

@@ -12,13 +12,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from itertools import pairwise
 
 from reader.ingest import junk
 from reader.ingest.metadata import (
     AGENCIES,
+    KNOWN_OUTLETS,
     FoundDate,
     agency_from_dateline,
+    looks_like_name,
     outlet_from_copyright,
     outlet_from_desk_byline,
     outlet_from_domain,
@@ -49,7 +52,13 @@ class CleanContext:
     dropped: list[DroppedLine] = field(default_factory=list)
     title: str = ""
     dates: list[FoundDate] = field(default_factory=list)
+    date_line_nos: list[int] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
+    byline_line_nos: list[int] = field(default_factory=list)
+    zone_openers: dict[int, str] = field(default_factory=dict)
+    """Line numbers of dropped headings that open a list zone (``Most read``), with the rule."""
+    tail_zones: list[tuple[int, float]] = field(default_factory=list)
+    """Line-number spans ``[start, end)`` cut as related lists, comments and the like."""
     outlets: list[tuple[int, str]] = field(default_factory=list)
     """(priority, outlet name) candidates; the lowest priority wins."""
     agency: str | None = None
@@ -128,6 +137,7 @@ _STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def line_key(text: str) -> str:
     """Comparison key of a line: case, punctuation and spacing ignored.
 
@@ -182,62 +192,208 @@ def _unwrap(lines: list[Line]) -> list[Line]:
 # ---------------------------------------------------------------- steps
 
 
+_LINK_LABEL = re.compile(
+    r"\s*(?:,\s*opens (?:in )?(?:a )?new (?:tab|window)|"
+    r"\((?:opens|open|link opens) (?:in )?(?:a )?new (?:tab|window)\))",
+    re.I,
+)
+
+
+def strip_link_labels(lines: list[Line], ctx: CleanContext) -> list[Line]:
+    """Cut screen-reader link labels left in copied text (``, opens new tab``).
+
+    >>> ctx = CleanContext()
+    >>> lines = split_lines("Shares (ABC.L), opens new tab rose.")
+    >>> [ln.text for ln in strip_link_labels(lines, ctx)]
+    ['Shares (ABC.L) rose.']
+    """
+    result = []
+    for line in lines:
+        if "new tab" not in line.text.lower() and "new window" not in line.text.lower():
+            result.append(line)
+            continue
+        text = _LINK_LABEL.sub("", line.text).strip()
+        if text != line.text:
+            label = _LINK_LABEL.search(line.text)
+            ctx.dropped.append(
+                DroppedLine(line.no, label.group().strip() if label else "", "link-label")
+            )
+        if text:
+            result.append(Line(line.no, text, line.raw))
+    return result
+
+
+_ENTRY_TIME = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}|\s+(?:GMT|UTC)[+-]\d{1,2})?"
+    r"|\d{1,3}\s*(?:m|min|mins|h|hr|hrs|d)\s+ago|\d{1,3}\s+(?:minutes?|hours?)\s+ago)$",
+    re.I,
+)
+_FOLLOWS_CAPTION = ("caption-label", "gallery-counter")
+_BLOCK_RULES = frozenset(["newsletter", "paywall", "cookie-notice", "comment-policy"])
+
+
+def _entry_time_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the time labels of live-blog entries (``14:02 GMT``, ``2h ago``).
+
+    A label counts when an entry's text follows it (within two lines), and the page has at
+    least three of them; a run of bare times (a podcast player) does not count.
+    """
+    found = [
+        i
+        for i, line in enumerate(lines[:-1])
+        if _ENTRY_TIME.match(line.text)
+        and not _ENTRY_TIME.match(lines[i + 1].text)
+        and any(_is_entry_text(nxt.text) for nxt in lines[i + 1 : i + 3])
+    ]
+    return set(found) if len(found) >= 3 else set()
+
+
+def _is_entry_text(text: str) -> bool:
+    return text.endswith(_SENTENCE_END) and len(text.split()) >= 12
+
+
 def drop_furniture(lines: list[Line], ctx: CleanContext) -> list[Line]:
     """Drop lines that are page furniture on their own (see ``junk.classify_line``), and
     read date and byline lines into the metadata.
+
+    A heading that opens a list (``Most read``) is noted for ``cut_tail_sections``; a
+    line right after an ``Image caption`` label or a gallery counter is a caption; a short
+    line caught between two lines of one notice (newsletter, paywall…) belongs to it.
 
     >>> ctx = CleanContext()
     >>> kept = drop_furniture(split_lines("Skip to main content\\nBy Ann Lee\\nText here."), ctx)
     >>> [ln.text for ln in kept], ctx.bylines
     (['Text here.'], ['Ann Lee'])
     """
-    kept: list[Line] = []
+    rules: list[str | None] = []
     prev_rule: str | None = None
-    for line in lines:
-        rule = _metadata_rule(line.text, ctx)
-        if rule is None:
-            rule = junk.classify_line(line.text)
-            if rule == "podcast-timestamp" and prev_rule == RULE_DATE and _attach_time(line, ctx):
-                rule = RULE_DATE
-            if rule == "caption":
-                outlet = outlet_from_copyright(line.text)
-                if outlet:
-                    ctx.outlets.append((1, outlet))
-            elif rule == "syndication-note":
-                outlet = outlet_from_syndication_note(line.text)
-                if outlet:
-                    ctx.outlets.append((2, outlet))
-            elif rule == "footer":
-                outlet = outlet_from_copyright(line.text)
-                if outlet:
-                    ctx.outlets.append((1, outlet))
+    entry_times = _entry_time_lines(lines)
+    in_marked_list = _marked_lists(lines)
+    for index, line in enumerate(lines):
+        if index in in_marked_list:
+            rules.append("related-list")
+            continue
+        rule = _metadata_rule(line, ctx)
+        if rule is None and index not in entry_times:
+            rule = _furniture_rule(line, prev_rule, ctx)
+        if (rule is not None and rule.startswith("caption-")) or rule == "gallery-counter":
+            prev_rule, rule = rule, "caption"
+        elif rule == "caption" and prev_rule in _FOLLOWS_CAPTION and len(line.text.split()) <= 60:
+            prev_rule = "caption"
+        else:
+            prev_rule = rule
+        rules.append(rule)
+    for index in range(1, len(lines) - 1):
+        before, after = rules[index - 1], rules[index + 1]
+        if (
+            rules[index] is None
+            and before in _BLOCK_RULES
+            and before == after
+            and len(lines[index].text.split()) <= 40
+        ):
+            rules[index] = before
+    kept: list[Line] = []
+    for line, rule in zip(lines, rules, strict=True):
         if rule is None:
             kept.append(line)
         else:
             ctx.drop(line, rule)
-        prev_rule = rule
     return kept
 
 
+def _marked_lists(lines: list[Line]) -> set[int]:
+    """Indexes inside ``list of 3 items`` … ``end of list`` (an inline list of links)."""
+    inside: set[int] = set()
+    for index, line in enumerate(lines):
+        if junk.opens_marked_list(line.text):
+            end = next(
+                (
+                    j
+                    for j in range(index + 1, min(len(lines), index + 40))
+                    if junk.closes_marked_list(lines[j].text)
+                ),
+                None,
+            )
+            if end is not None:
+                inside.update(range(index, end + 1))
+    return inside
+
+
+def _furniture_rule(line: Line, prev_rule: str | None, ctx: CleanContext) -> str | None:
+    """The furniture rule for one line (``None`` for content), noting outlets and agencies."""
+    text = line.text
+    heading = junk.tail_heading(text)
+    if heading:
+        ctx.zone_openers[line.no] = heading
+        return heading
+    if prev_rule in _FOLLOWS_CAPTION and len(text.split()) <= 60:
+        return "caption"
+    rule = junk.classify_line(text)
+    if rule == "podcast-timestamp" and prev_rule == RULE_DATE and _attach_time(line, ctx):
+        return RULE_DATE
+    if rule == "caption":
+        label = junk.caption_label_rest(text)
+        if label == "":
+            return "caption-label"
+        if junk.is_gallery_counter(text):
+            return "gallery-counter"
+        source = junk.source_label(text)
+        if source and source.lower() in KNOWN_OUTLETS:
+            ctx.outlets.append((0, KNOWN_OUTLETS[source.lower()]))
+        outlet = outlet_from_copyright(text)
+        if outlet:
+            ctx.outlets.append((1, outlet))
+    elif rule == "syndication-note":
+        outlet = outlet_from_syndication_note(text)
+        if outlet:
+            ctx.outlets.append((2, outlet))
+    elif rule == "footer":
+        outlet = outlet_from_copyright(text, agency_is_outlet=True)
+        if outlet:
+            ctx.outlets.append((1, outlet))
+    elif rule == "credits":
+        agency = junk.credited_agency(text)
+        if agency:
+            ctx.agency = ctx.agency or agency
+    elif rule == "navigation" or rule is None:
+        home = junk.masthead_home_link(text)
+        if home:
+            ctx.outlets.append((0, home))
+            return "navigation"
+    return rule
+
+
 _PART_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[–—]\s+")
+_TRAILING_PLACE = re.compile(r"\s+[-–—,|]\s+[A-Z]{3,}(?:[ -][A-Z]{3,})?$")
+_DATE_BY_NAME = re.compile(r"^(?P<date>.{6,60}?)\s+by\s+(?P<name>[A-Z].{2,60})$")
+_PART_JUNK = ("reading-time", "navigation", "separator", "relative-time")
 
 
-def _metadata_rule(text: str, ctx: CleanContext) -> str | None:
+def _metadata_rule(line: Line, ctx: CleanContext) -> str | None:
     """Record a date or byline line (or a ``By X | date | 3 min read`` line) and name its rule."""
+    text = _TRAILING_PLACE.sub("", line.text)
     if len(text) > 160 or (not text[:1].isalnum() and text[:1] not in "("):
         return None
     found = parse_date_line(text)
     if found:
-        ctx.dates.append(found)
+        _record_date(found, line, ctx)
         return RULE_DATE
+    dated = _DATE_BY_NAME.match(text)
+    if dated:
+        found = parse_date_line(dated.group("date"))
+        name = parse_byline("By " + dated.group("name")) if found else None
+        if found and name:
+            _record_date(found, line, ctx)
+            _record_byline(name, line, ctx)
+            return RULE_BYLINE
     parts = [p for p in _PART_SPLIT.split(text) if p.strip()]
     if len(parts) < 2:
         byline = parse_byline(text)
         if byline:
-            _record_byline(byline, ctx)
+            _record_byline(byline, line, ctx)
             return RULE_BYLINE
         return None
-    dates, bylines, other = [], [], 0
+    dates, bylines, junk_rules = [], [], []
     for part in parts:
         date = parse_date_line(part)
         name = None if date else parse_byline(part)
@@ -245,27 +401,43 @@ def _metadata_rule(text: str, ctx: CleanContext) -> str | None:
             dates.append(date)
         elif name:
             bylines.append(name)
-        elif junk.classify_line(part) in ("reading-time", "navigation", "separator"):
-            other += 1
+        elif junk.is_relative_time(part):
+            junk_rules.append("relative-time")
+        elif (part_rule := junk.classify_line(part)) in _PART_JUNK:
+            junk_rules.append(part_rule)
         else:
+            byline = parse_byline(text)
+            if byline:
+                _record_byline(byline, line, ctx)
+                return RULE_BYLINE
             return None
     if not dates and not bylines:
         byline = parse_byline(text)
         if byline:
-            _record_byline(byline, ctx)
+            _record_byline(byline, line, ctx)
             return RULE_BYLINE
-        return None
-    ctx.dates.extend(dates)
+        return junk_rules[0] if junk_rules else None
+    for date in dates:
+        _record_date(date, line, ctx)
     for name in bylines:
-        _record_byline(name, ctx)
+        _record_byline(name, line, ctx)
     return RULE_BYLINE if bylines else RULE_DATE
 
 
-def _record_byline(byline: str, ctx: CleanContext) -> None:
+def _record_date(found: FoundDate, line: Line, ctx: CleanContext) -> None:
+    ctx.dates.append(found)
+    ctx.date_line_nos.append(line.no)
+
+
+def _record_byline(byline: str, line: Line, ctx: CleanContext) -> None:
     ctx.bylines.append(byline)
+    ctx.byline_line_nos.append(line.no)
     outlet = outlet_from_desk_byline(byline)
     if outlet:
         ctx.outlets.append((3, outlet))
+    tail = line.text.rsplit(",", 1)[-1].strip(" .") if "," in line.text else ""
+    if tail.lower() in KNOWN_OUTLETS and tail not in byline:
+        ctx.outlets.append((0, KNOWN_OUTLETS[tail.lower()]))
 
 
 def _attach_time(line: Line, ctx: CleanContext) -> bool:
@@ -292,23 +464,150 @@ def _is_title_like(text: str) -> bool:
 
 
 def take_title(lines: list[Line], ctx: CleanContext) -> list[Line]:
-    """Take the headline: the first title-like line. Lines above it are page header.
+    """Take the headline; lines above it are page header.
+
+    The headline is the first title-like line of the block just above the article body,
+    below the last navigation menu and not an outlet's name; without a clear body, the
+    first title-like line.
 
     >>> ctx = CleanContext()
     >>> kept = take_title(split_lines("World\\nTalks resume in Vienna\\nBody text."), ctx)
     >>> ctx.title, [ln.text for ln in kept]
     ('Talks resume in Vienna', ['Body text.'])
     """
-    for index, line in enumerate(lines):
-        if _is_title_like(line.text):
-            if _is_masthead(line.text, lines[index + 1 : index + 2]):
-                continue
-            for header in lines[:index]:
-                ctx.drop(header, "navigation")
-            ctx.title = line.text
-            ctx.drop(line, RULE_TITLE)
-            return lines[index + 1 :]
-    return lines
+    index = _find_headline(lines)
+    if index is None:
+        index = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if _is_title_like(line.text) and not _is_masthead(line.text, lines[i + 1 : i + 2])
+            ),
+            None,
+        )
+    if index is None:
+        return lines
+    for header in lines[:index]:
+        ctx.drop(header, "navigation")
+    ctx.title = lines[index].text
+    ctx.drop(lines[index], RULE_TITLE)
+    return lines[index + 1 :]
+
+
+_NAV_RUN = 4
+_NAME_PARTICLES = frozenset(
+    ["of", "the", "and", "de", "do", "da", "du", "des", "del", "della", "di", "la", "le",
+     "van", "von", "y", "e", "&", "at"]
+)  # fmt: skip
+
+
+def _is_body_prose(text: str) -> bool:
+    """A paragraph that can open an article body: a long sentence."""
+    return text.endswith(_SENTENCE_END) and len(text.split()) >= 18
+
+
+def _body_start(lines: list[Line]) -> int | None:
+    return next((i for i, line in enumerate(lines) if _is_body_prose(line.text)), None)
+
+
+def _is_menu_item(text: str) -> bool:
+    return (
+        len(text.split()) <= 2
+        and not any(c.isdigit() for c in text)
+        and not text.endswith(_SENTENCE_END)
+    )
+
+
+def _is_masthead_like(text: str) -> bool:
+    """An outlet's name (``The Harbour Herald``, ``Le Courrier – International``): a few
+    capitalised words, maybe with a short tag after a dash.
+
+    >>> _is_masthead_like("The Harbour Herald"), _is_masthead_like("Floods hit the north")
+    (True, False)
+    """
+    if len(text.split()) > 7:
+        return False
+    head = re.split(r"\s+[-–—|:]\s+", text)[0]
+    words = head.split()
+    return 1 <= len(words) <= 5 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES or not w[:1].isalnum()
+        for w in words
+    )
+
+
+def _find_headline(lines: list[Line]) -> int | None:
+    body = _body_start(lines)
+    if body is None:
+        return None
+    run, after_menu = 0, -1
+    for i in range(body):
+        run = run + 1 if _is_menu_item(lines[i].text) else 0
+        if run >= _NAV_RUN:
+            after_menu = i
+    candidates = [i for i in range(after_menu + 1, body) if _is_title_like(lines[i].text)]
+    named = [i for i in candidates if not _is_masthead_like(lines[i].text)]
+    worded = [i for i in named if len(lines[i].text.split()) >= 4]
+    return next(iter(worded or named or candidates), None)
+
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|staff|news|bureau|desk|contributor|columnist|"
+    r"journalist|analyst|producer|presenter)\b",
+    re.I,
+)
+_NAME_IN_PLACE = re.compile(
+    r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})$"
+)
+
+
+def clean_header(lines: list[Line], ctx: CleanContext) -> list[Line]:
+    """Between the headline and the body: read a bare author line (``Ann Lee``,
+    ``Ann Lee in Athens``) as the byline, and drop short labels (section, place, role).
+    Longer lines (the standfirst) stay; so do the time labels of live-blog entries.
+
+    >>> ctx = CleanContext()
+    >>> text = ("Standfirst about the day's talks in the capital\\nAnn Lee in Vienna\\n"
+    ...         "12 May 2025\\nDiplomats from six countries met on Monday to resume talks"
+    ...         " on the future of the nuclear programme, officials said on Tuesday.")
+    >>> kept = clean_header(drop_furniture(split_lines(text), ctx), ctx)
+    >>> ctx.bylines, [ln.text[:10] for ln in kept]
+    (['Ann Lee'], ['Standfirst', 'Diplomats '])
+    """
+    body = _body_start(lines)
+    if body is None or body == 0:
+        return lines
+    entry_times = _entry_time_lines(lines)
+    kept: list[Line] = []
+    for index, line in enumerate(lines[:body]):
+        name = None if ctx.bylines else _header_byline(lines, index, ctx)
+        if name:
+            _record_byline(name, line, ctx)
+            ctx.drop(line, RULE_BYLINE)
+        elif (
+            len(line.text.split()) <= 3
+            and not line.text.endswith(_SENTENCE_END)
+            and index not in entry_times
+        ):
+            ctx.drop(line, "header-label")
+        else:
+            kept.append(line)
+    return kept + lines[body:]
+
+
+def _header_byline(lines: list[Line], index: int, ctx: CleanContext) -> str | None:
+    """The author named by a header line on its own, if it is one."""
+    text = lines[index].text.strip(" ,")
+    placed = _NAME_IN_PLACE.match(text)
+    if placed and looks_like_name(placed.group("name")):
+        return placed.group("name")
+    name = text.split(",")[0].strip()
+    if not looks_like_name(name) or len(text.split()) > (10 if "," in text else 4):
+        return None
+    near_date = any(abs(no - lines[index].no) <= 4 for no in ctx.date_line_nos)
+    nxt = lines[index + 1].text if index + 1 < len(lines) else ""
+    role_next = len(nxt.split()) <= 5 and _ROLE_WORDS.search(nxt) is not None
+    role_here = name != text and _ROLE_WORDS.search(text) is not None
+    return name if near_date or role_next or role_here else None
 
 
 def _is_masthead(text: str, following: list[Line]) -> bool:
@@ -322,27 +621,48 @@ def _is_masthead(text: str, following: list[Line]) -> bool:
 def cut_tail_sections(lines: list[Line], ctx: CleanContext) -> list[Line]:
     """Drop lists that follow a heading such as ``Related``, ``Tags`` or ``Recommended For
     You`` once the article has begun, up to the end of the page or to the next run of
-    three prose paragraphs.
+    three prose paragraphs. The heading may have been dropped already (``drop_furniture``
+    notes it in ``ctx.zone_openers``).
 
     >>> ctx = CleanContext()
     >>> text = "Body one.\\nRelated\\nOther headline\\nA teaser for it."
     >>> [ln.text for ln in cut_tail_sections(split_lines(text), ctx)]
     ['Body one.']
     """
+    openers = sorted(ctx.zone_openers.items())
     kept: list[Line] = []
+    begun = False
+    prev_no = -1
     index = 0
     while index < len(lines):
         line = lines[index]
-        rule = junk.tail_heading(line.text) if kept else None
-        if rule is None:
+        rule = start = None
+        if begun:
+            rule = junk.tail_heading(line.text)
+            if rule:
+                start, first = line.no, index + 1
+            else:
+                opener = next(((no, r) for no, r in openers if prev_no < no < line.no), None)
+                if opener:
+                    (start, rule), first = opener, index
+        if rule is None or start is None:
             kept.append(line)
+            begun = begun or line.text.endswith(_SENTENCE_END) or len(line.text.split()) >= 12
+            prev_no = line.no
             index += 1
             continue
-        end = _zone_end(lines, index + 1)
+        end = _zone_end(lines, first)
         for zone_line in lines[index:end]:
             rule = junk.tail_heading(zone_line.text) or rule
             ctx.drop(zone_line, rule)
-        index = end
+        ctx.tail_zones.append((start, lines[end].no if end < len(lines) else float("inf")))
+        if end == index:
+            kept.append(line)
+            prev_no = line.no
+            index += 1
+        else:
+            prev_no = lines[end - 1].no
+            index = end
     return kept
 
 
@@ -350,13 +670,17 @@ def _is_prose(text: str) -> bool:
     return len(text) >= 100 and text.endswith(_SENTENCE_END)
 
 
+_ZONE_PROSE_RUN = 2
+
+
 def _zone_end(lines: list[Line], start: int) -> int:
-    """Where a list zone stops: at the first run of three prose lines, else the end."""
+    """Where a list zone stops: where prose resumes (two prose lines in a row; a list
+    has at most one teaser line per item), else the end of the page."""
     run = 0
     for index in range(start, len(lines)):
         run = run + 1 if _is_prose(lines[index].text) else 0
-        if run == 3:
-            return index - 2
+        if run == _ZONE_PROSE_RUN:
+            return index - _ZONE_PROSE_RUN + 1
     return len(lines)
 
 
@@ -451,6 +775,134 @@ def drop_paraphrased_captions(lines: list[Line], ctx: CleanContext) -> list[Line
     return [line for i, line in enumerate(lines) if i not in removed]
 
 
+def drop_table_of_contents(lines: list[Line], ctx: CleanContext) -> list[Line]:
+    """Drop a list of short lines that all come back later as headings (a table of
+    contents, a live blog's key events), and the short heading above it.
+
+    >>> ctx = CleanContext()
+    >>> text = "Contents\\nThe site\\nThe findings\\nIntro.\\nThe site\\nA.\\nThe findings\\nB."
+    >>> [ln.text for ln in drop_table_of_contents(split_lines(text), ctx)]
+    ['Intro.', 'The site', 'A.', 'The findings', 'B.']
+    """
+    keys = [line_key(line.text) for line in lines]
+    last_seen = {key: i for i, key in enumerate(keys)}
+    removed: set[int] = set()
+    index = 0
+    while index < len(lines):
+        end = index
+        while (
+            end < len(lines)
+            and keys[end]
+            and last_seen[keys[end]] > end
+            and len(lines[end].text.split()) <= 12
+            and not lines[end].text.endswith((".", "!", ";", ":"))
+        ):
+            end += 1
+        if end - index >= 2 and all(last_seen[keys[i]] >= end for i in range(index, end)):
+            removed.update(range(index, end))
+            above = index - 1
+            if (
+                above >= 0
+                and len(lines[above].text.split()) <= 4
+                and above not in removed
+                and not lines[above].text.endswith(_SENTENCE_END)
+            ):
+                removed.add(above)
+            index = end
+        else:
+            index += 1
+    for i in sorted(removed):
+        ctx.drop(lines[i], "table-of-contents")
+    return [line for i, line in enumerate(lines) if i not in removed]
+
+
+def drop_pull_quotes(lines: list[Line], ctx: CleanContext) -> list[Line]:
+    """Drop a line repeated word for word inside a longer paragraph (a pull quote).
+
+    >>> ctx = CleanContext()
+    >>> text = ("“We will rebuild every house”\\n"
+    ...         "“We will rebuild every house,” the mayor said on Sunday.")
+    >>> [ln.text[:9] for ln in drop_pull_quotes(split_lines(text), ctx)]
+    ['“We will ']
+    """
+    keys = [line_key(line.text) for line in lines]
+    removed: set[int] = set()
+    for i, key in enumerate(keys):
+        words = key.count(" ") + 1
+        if not 5 <= words <= 40:
+            continue
+        if any(
+            j != i and len(other) > len(key) + 10 and key in other for j, other in enumerate(keys)
+        ):
+            removed.add(i)
+            ctx.drop(lines[i], "pull-quote")
+    return [line for i, line in enumerate(lines) if i not in removed]
+
+
+_BIO_VERBS = (
+    r"(?:is|was|has been|covers|writes|reports|joined|leads|heads|edits|teaches|serves|"
+    r"previously|currently|works)"
+)
+_GENERIC_BIO = re.compile(
+    r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3},?\s+(?:is|was)\s+(?:a|an|the)\s+.{0,80}?\b"
+    r"(?:fellow|professor|correspondent|reporter|editor|writer|journalist|columnist|analyst|"
+    r"researcher|director|author|lecturer|economist|contributor|student|chair|founder|"
+    r"president|partner|adviser|advisor|consultant|scholar|historian|member)\b"
+)
+
+
+def trim_trailing_furniture(lines: list[Line], ctx: CleanContext) -> list[Line]:
+    """Drop what trails the last paragraph: an author box (name, bio), a disclaimer
+    footnote, and short labels such as topic tags.
+
+    >>> ctx = CleanContext(bylines=["Ann Lee"])
+    >>> text = "The vote is on Friday.\\nAnn Lee is a reporter covering Congress.\\nCongress"
+    >>> [ln.text for ln in trim_trailing_furniture(split_lines(text), ctx)]
+    ['The vote is on Friday.']
+    """
+    names = _byline_names(ctx)
+    end = len(lines)
+    while end > 1:
+        rule = _trailing_rule(lines[end - 1].text, names)
+        if rule is None:
+            break
+        ctx.drop(lines[end - 1], rule)
+        end -= 1
+    return lines[:end]
+
+
+def _byline_names(ctx: CleanContext) -> list[str]:
+    names: list[str] = []
+    for byline in ctx.bylines:
+        for name in re.split(r",|\band\b|&", byline):
+            if len(name.split()) >= 2:
+                names.append(name.strip())
+    return names
+
+
+def _trailing_rule(text: str, names: list[str]) -> str | None:
+    words = text.split()
+    lowered = text.casefold()
+    for name in names:
+        parts = name.casefold().split()
+        if lowered == name.casefold():
+            return "author-bio"
+        for part in {name.casefold(), parts[0], parts[-1]}:
+            if re.match(rf"{re.escape(part)}(?:\s+\S+){{0,2}}\s+{_BIO_VERBS}\b", lowered):
+                return "author-bio" if len(words) <= 80 else None
+    if len(words) <= 80 and _GENERIC_BIO.match(text):
+        return "author-bio"
+    if (
+        len(words) <= 4
+        and (text.isupper() or looks_like_name(text))
+        and not text.endswith(_SENTENCE_END)
+    ):
+        return "author-bio"
+    if len(words) <= 3 and not text.endswith(_SENTENCE_END):
+        return "tags"
+    return None
+
+
 _TRAILING_TAG = re.compile(
     r"(?<=[.!?\"”’)\]])(?P<tag>\s*(?:\((?P<agency>[A-Za-z][A-Za-z .\-]{0,24})\)"
     r"|[-–—]\s*(?P<agency2>[A-Za-z][A-Za-z .\-]{0,24}))(?P<initials>(?:\s+[A-Z]{2,4}){0,8}))\s*$"
@@ -497,18 +949,24 @@ def trim_trailing_agency_tag(lines: list[Line], ctx: CleanContext) -> list[Line]
 
 
 STEPS: tuple[Step, ...] = (
+    strip_link_labels,
     drop_furniture,
     take_title,
+    clean_header,
     cut_tail_sections,
     drop_repeated_title,
+    drop_table_of_contents,
     drop_duplicates,
+    drop_pull_quotes,
     drop_paraphrased_captions,
+    trim_trailing_furniture,
     trim_trailing_agency_tag,
 )
 """The cleaning steps, in the order they run."""
 
 
 LIGHT_STEPS: tuple[Step, ...] = (
+    strip_link_labels,
     drop_furniture,
     cut_tail_sections,
     drop_repeated_title,
@@ -542,7 +1000,8 @@ def clean_paragraphs(
     """
     lines = [Line(no, " ".join(text.split()), text) for no, text in paragraphs if text.strip()]
     if not title:
-        steps = (steps[0], take_title, *steps[1:])
+        at = steps.index(drop_furniture) + 1 if drop_furniture in steps else 0
+        steps = (*steps[:at], take_title, *steps[at:])
     ctx = CleanContext(title=" ".join(title.split()))
     return _run(lines, ctx, steps, "\n".join(text for _, text in paragraphs))
 
@@ -566,22 +1025,38 @@ def _run(lines: list[Line], ctx: CleanContext, steps: tuple[Step, ...], text: st
     for step in steps:
         lines = step(lines, ctx)
     body = tuple(_as_written(line) for line in lines)
+    date = _pick_date(ctx)
     return CleanedDump(
         title=ctx.title,
         body=body,
         dropped=tuple(sorted(ctx.dropped, key=lambda d: d.line_no)),
-        published=_pick_date(ctx.dates).value if ctx.dates else None,
-        published_has_time=_pick_date(ctx.dates).has_time if ctx.dates else False,
-        byline=ctx.bylines[0] if ctx.bylines else None,
+        published=date.value if date else None,
+        published_has_time=date.has_time if date else False,
+        byline=_pick_byline(ctx),
         source=_pick_outlet(ctx, text),
         agency=_pick_agency(body, ctx),
         kept_line_numbers=tuple(line.no for line in lines),
     )
 
 
-def _pick_date(dates: list[FoundDate]) -> FoundDate:
-    """The publication date: the first one not labelled as an update, else the first."""
+def _in_tail(no: int, ctx: CleanContext) -> bool:
+    return any(start <= no < end for start, end in ctx.tail_zones)
+
+
+def _pick_date(ctx: CleanContext) -> FoundDate | None:
+    """The publication date: the first one not labelled as an update, else the first.
+    Dates inside related-story lists and the like are other articles' dates."""
+    dates = [d for d, no in zip(ctx.dates, ctx.date_line_nos, strict=True) if not _in_tail(no, ctx)]
+    if not dates:
+        return None
     return next((d for d in dates if not d.updated), dates[0])
+
+
+def _pick_byline(ctx: CleanContext) -> str | None:
+    for byline, no in zip(ctx.bylines, ctx.byline_line_nos, strict=True):
+        if not _in_tail(no, ctx):
+            return byline
+    return None
 
 
 def _pick_outlet(ctx: CleanContext, text: str) -> str | None:

@@ -45,6 +45,8 @@ SCHEMA_V1 = [
     """,
     "CREATE INDEX articles_content_hash ON articles(content_hash)",
     "CREATE INDEX articles_published ON articles(published)",
+    # The library's default order: newest first, undated articles by import time.
+    "CREATE INDEX articles_sort_date ON articles(coalesce(published, imported_at), id)",
     "CREATE INDEX articles_source ON articles(source COLLATE NOCASE)",
     """
     CREATE TABLE entities (

@@ -166,6 +166,17 @@ class ReaderApp(App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
 
+    def configure_analysis(self) -> None:
+        """Apply the config's entity extractor; called in each worker that analyses text.
+
+        Importing the analysis package takes about 50 ms, so start-up does not: the
+        first import or correction applies the setting, before it analyses anything.
+        Raises ``ConfigError`` for an unknown extractor (shown by the caller).
+        """
+        from reader.analysis import configure
+
+        configure(self.config.extractor, self.config.spacy_model)
+
     @property
     def export_dir(self) -> Path:
         return self.paths.data_dir / "exports"

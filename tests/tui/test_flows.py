@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import HelpPanel, OptionList
 
 from reader.annotations import annotate
-from reader.config import load_config
+from reader.config import Config, load_config
 from reader.models import ParsedArticle
 from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.entity import EntityScreen
@@ -105,23 +105,27 @@ async def test_tags_screen_lists_tags_and_jumps_to_the_passage(make_app, store):
         assert (selection.start, selection.end) == (0, end)
 
 
+def write_article(path: Path, city: str) -> None:
+    """A short wire story about talks in a city, as a text dump."""
+    body = [
+        f"Talks resume in {city} as ministers meet",
+        "",
+        f"Foreign ministers met in {city} on Monday to discuss border security and trade, "
+        "officials said after the first round of talks.",
+        "",
+        f"The meeting in {city} followed weeks of preparation by diplomats from both "
+        "countries, according to a statement released on Tuesday evening.",
+        "",
+        f'"We expect progress," one official told reporters in {city}.',
+    ]
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+
+
 async def test_import_a_folder_with_progress(make_app, store, tmp_path):
     folder = tmp_path / "incoming"
     folder.mkdir()
-    cities = ("Amman", "Baghdad")
-    for index, city in enumerate(cities):
-        body = [
-            f"Talks resume in {city} as ministers meet",
-            "",
-            f"Foreign ministers met in {city} on Monday to discuss border security and trade, "
-            "officials said after the first round of talks.",
-            "",
-            f"The meeting in {city} followed weeks of preparation by diplomats from both "
-            "countries, according to a statement released on Tuesday evening.",
-            "",
-            f'"We expect progress," one official told reporters in {city} number {index}.',
-        ]
-        (folder / f"talks-{index}.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
+    for index, city in enumerate(("Amman", "Baghdad")):
+        write_article(folder / f"talks-{index}.txt", city)
     before = store.count_articles()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -280,3 +284,87 @@ async def test_wide_and_right_to_left_text_keep_the_layout(make_app, store):
 
 def test_seed_folder_is_there():
     assert len(list(Path(SEEDS).glob("*.txt"))) == 5  # the fixtures depend on it
+
+
+async def test_import_applies_the_configured_extractor(make_app, tmp_path, monkeypatch):
+    import reader.analysis
+
+    calls: list[tuple[str, str]] = []
+    monkeypatch.setattr(reader.analysis, "configure", lambda *args: calls.append(args))
+    folder = tmp_path / "one"
+    folder.mkdir()
+    write_article(folder / "talks.txt", "Amman")
+    app = make_app(Config(theme="reader-dark", extractor="builtin", spacy_model="xx_model"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert calls == []  # start-up does not pay for importing the analysis package
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#import-path").value = str(folder)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert calls == [("builtin", "xx_model")]
+        assert app.screen.report is not None and not app.screen.report.failed
+
+
+async def test_an_unknown_extractor_is_reported_when_importing(make_app, store, tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    write_article(folder / "talks.txt", "Amman")
+    before = store.count_articles()
+    app = make_app(Config(theme="reader-dark", extractor="nonsense"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#import-path").value = str(folder)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert any("unknown extractor" in n.message for n in app._notifications)
+    assert store.count_articles() == before
+
+
+async def test_ignore_an_entity_and_its_highlights_go_from_the_article(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        article = await open_first(app, pilot)
+        entity_id = widest_entity(store, article.article_id)
+        await jump_to_entity(pilot, entity_id)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("I")
+        await settle(app, pilot)
+        assert store.get_entity(entity_id).ignored
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is article
+        assert all(span.ref != entity_id for span in article.view.spans)
+        panel_ids = [
+            article.panel.get_option_at_index(i).id for i in range(article.panel.option_count)
+        ]
+        assert f"entity:{entity_id}" not in panel_ids
+
+
+async def test_backlinks_and_related_articles_in_the_side_panel(make_app, store):
+    first, second = store.list_articles(limit=2)
+    annotate(store, first.id, start=0, end=12, note=f"compare [[{second.title}]]")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        from reader.tui.messages import OpenArticle
+
+        app.post_message(OpenArticle(second.id))
+        await settle(app, pilot)
+        screen = app.screen
+        assert [note.article_id for note in screen.backlinks] == [first.id]
+        assert screen.related, "the seeds share entities"
+        panel = screen.panel
+        ids = [panel.get_option_at_index(i).id for i in range(panel.option_count)]
+        assert any(i and i.startswith("article:") for i in ids)
+        panel.focus()
+        panel.highlighted = ids.index(f"backlink:{screen.backlinks[0].id}")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        opened = app.screen
+        assert isinstance(opened, ArticleScreen) and opened.article_id == first.id
+        assert (opened.view.selection.start, opened.view.selection.end) == (0, 12)

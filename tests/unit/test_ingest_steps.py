@@ -45,6 +45,37 @@ LINE_RULES = [
     ("Photo: Police at the scene on Sunday", "caption"),
     ("Firefighters battle the blaze near Athens (Reuters)", "caption"),
     ("3 / 12", "caption"),
+    ("Image source, Getty Images", "caption"),
+    ("Image caption, Troops patrol the border near Kursk", "caption"),
+    ("Cargo ships wait off the port, May 2, 2025. REUTERS/Ann Lee/File Photo", "caption"),
+    ("Smoke rises over the ridge on Monday. (Jo Park/The Valley Times)", "caption"),
+    ("Next image", "navigation"),
+    ("View all 14 photos", "navigation"),
+    ("Show key events only", "navigation"),
+    ("Skip next section Related content", "navigation"),
+    ("Click here to share on social media", "share-list"),
+    ("https://example.com/p/4xYz2", "navigation"),
+    ("share2", "navigation"),
+    ("Home | News | Business | Opinion", "navigation"),
+    ("Please enable JavaScript to view this page.", "navigation"),
+    ("Larger text size", "navigation"),
+    ("Advertisement - Scroll to continue", "advert"),
+    ("Sponsored Content by Acme Motors", "advert"),
+    ("Video Ad Feedback", "advert"),
+    ("Already a subscriber? Log in", "paywall"),
+    ("Get unlimited digital access for $2 a week.", "paywall"),
+    ("The views expressed here are the author's own.", "disclaimer"),
+    ("Our Standards: The Trust Principles.", "footer"),
+    ("License this article", "footer"),
+    ("Citation: Snails slow down (2025, March 4) retrieved 5 March 2025", "footer"),
+    ("Your email address will not be published. Required fields are marked *", "comment-policy"),
+    ("Leia também: Câmara aprova novo orçamento", "related-link"),
+    ("Click to share on WhatsApp", "share-list"),
+    ("Connect via Twitter or email.", "share-list"),
+    ("Edited by: Sean Lee", "credits"),
+    ("(With inputs from PTI)", "credits"),
+    ("01:12 - Source: CNN", "caption"),
+    ("list 2 of 3", "related-list"),
 ]
 CONTENT_LINES = [
     "The minister said talks would resume in spring.",
@@ -55,6 +86,11 @@ CONTENT_LINES = [
     "The report cited a “cookie-cutter approach” to regulation.",
     "Moscow, July 31 (AP) – Russia's top diplomat welcomed the visit.",
     "Kyiv/Moscow talks collapse",
+    "Show trials resumed in the capital on Monday.",
+    "Access to the site was restricted after the attack, officials said.",
+    "The court heard the photos were taken by a neighbour (Jo Park/The Valley Times).",
+    "The views of residents were mixed, a survey found.",
+    "Click Frenzy sales rose 12% this year.",
 ]
 
 
@@ -77,6 +113,17 @@ def test_classify_line_keeps_content(line: str) -> None:
         ("More from Europe", "related-list"),
         ("You may also like", "related-list"),
         ("12 Comments", "comment-policy"),
+        ("comments (123)", "comment-policy"),
+        ("Have your say", "comment-policy"),
+        ("Most viewed", "related-list"),
+        ("Most Viewed in National", "related-list"),
+        ("Explore more on these topics", "related-list"),
+        ("Suggested Topics:", "related-list"),
+        ("More Opinion", "related-list"),
+        ("Latest News", "related-list"),
+        ("Subscribe to continue reading", "paywall"),
+        ("Sponsored", "advert"),
+        ("More storms expected on the coast this week", None),
         ("A quiet revolution in farming", None),
     ],
 )
@@ -96,6 +143,10 @@ def test_tail_heading(line: str, rule: str | None) -> None:
         ("Last updated: 05/11/2025 18:40 CET", "2025-05-11T17:40:00+00:00", True),
         ("December 3rd, 2024 at 4 p.m.", "2024-12-03T16:00:00+00:00", True),
         ("26.12.2024", "2024-12-26T00:00:00+00:00", False),
+        ("Updated 0412 GMT (1212 HKT) March 3, 2025", "2025-03-03T04:12:00+00:00", True),
+        ("March 5, 2025 11:42 AM GMT+1 Updated 2 hours ago", "2025-03-05T10:42:00+00:00", True),
+        ("Fri 7 Mar 2025 07.12 CET", "2025-03-07T06:12:00+00:00", True),
+        ("March 6, 2025 — 5.47pm", "2025-03-06T17:47:00+00:00", True),
     ],
 )
 def test_parse_date_line(line: str, iso: str, has_time: bool) -> None:
@@ -127,6 +178,10 @@ def test_parse_date_line_rejects_sentences(line: str) -> None:
         ("Coastline Times News Desk", "Coastline Times News Desk"),
         ("By the end of the week, the talks had stalled.", None),
         ("By 2030 the plant will close", None),
+        ("By Owen Tremblay · The Valley Wire", "Owen Tremblay"),
+        ("By Wendy Leung and Marcus Hale, CNN", "Wendy Leung and Marcus Hale"),
+        ("by University of Otago", "University of Otago"),
+        ("Anna Schmidt (with AFP, Reuters)", "Anna Schmidt"),
     ],
 )
 def test_parse_byline(line: str, byline: str | None) -> None:
@@ -143,6 +198,27 @@ def test_parse_byline(line: str, byline: str | None) -> None:
 )
 def test_outlet_from_domain(text: str, outlet: str | None) -> None:
     assert metadata.outlet_from_domain(text) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "footer", "outlet"),
+    [
+        (
+            "© 2025 Valley News Network. A Acme Company. All Rights Reserved.",
+            True,
+            "Valley News Network",
+        ),
+        ("© 2025 Folha do Planalto. Todos os direitos reservados.", True, "Folha do Planalto"),
+        ("Copyright The Pacific Times Ltd 2025. All rights reserved.", True, "The Pacific Times"),
+        ("Harbour Daily © 2025", True, "Harbour Daily"),
+        ("Copyright 2025 The Associated Press. All Rights Reserved.", True, "AP"),
+        ("Copyright 2025 The Associated Press. All Rights Reserved.", False, None),
+        ("© 2025 Al Jazeera Media Network", True, "Al Jazeera"),
+        ("Troops on patrol © AFP / Getty Images", False, None),
+    ],
+)
+def test_outlet_from_copyright(text: str, footer: bool, outlet: str | None) -> None:
+    assert metadata.outlet_from_copyright(text, agency_is_outlet=footer) == outlet
 
 
 def run(step: textdump.Step, text: str, title: str = "") -> tuple[list[str], list[str]]:
@@ -177,6 +253,69 @@ STEP_CASES = [
     ),
     (textdump.cut_tail_sections, "Related\nBody one.", "", ["Related", "Body one."], []),
     (
+        textdump.strip_link_labels,
+        "Shares in Acme (ACME.L), opens new tab rose.",
+        "",
+        ["Shares in Acme (ACME.L) rose."],
+        ["link-label"],
+    ),
+    (
+        textdump.drop_furniture,
+        "Image caption,\nVillagers wade through floodwater\nBody.",
+        "",
+        ["Body."],
+        ["caption", "caption"],
+    ),
+    (
+        textdump.drop_furniture,
+        "1 of 8\nA ferry leaves the harbour\nBody.",
+        "",
+        ["Body."],
+        ["caption", "caption"],
+    ),
+    (
+        textdump.drop_furniture,
+        "Sign up to Morning Brief\nThe day's news in five minutes\nFree daily newsletter\nBody.",
+        "",
+        ["Body."],
+        ["newsletter", "newsletter", "newsletter"],
+    ),
+    (
+        textdump.drop_furniture,
+        "Body.\nlist of 2 items\nlist 1 of 2\nOther story\nlist 2 of 2\nThird story\n"
+        "end of list\nMore text.",
+        "",
+        ["Body.", "More text."],
+        ["related-list"] * 6,
+    ),
+    (
+        textdump.drop_table_of_contents,
+        "In this article\nThe site\nThe findings\nIntro.\nThe site\nA.\nThe findings\nB.",
+        "",
+        ["Intro.", "The site", "A.", "The findings", "B."],
+        ["table-of-contents"] * 3,
+    ),
+    (
+        textdump.drop_pull_quotes,
+        "“We will rebuild every house”\nBody.\n“We will rebuild every house,” the mayor said.",
+        "",
+        ["Body.", "“We will rebuild every house,” the mayor said."],
+        ["pull-quote"],
+    ),
+    (
+        textdump.take_title,
+        "The Harbour Herald\nNews\nWorld\nAsia\nSport\nQuake shakes the northern coast\n"
+        "Standfirst on the damage\nA strong earthquake struck the northern coast early on "
+        "Monday, damaging homes and cutting power to thousands of people, officials said.",
+        "",
+        [
+            "Standfirst on the damage",
+            "A strong earthquake struck the northern coast early on Monday, damaging homes and "
+            "cutting power to thousands of people, officials said.",
+        ],
+        ["navigation"] * 5 + ["headline (-> title)"],
+    ),
+    (
         textdump.drop_repeated_title,
         "Standfirst\nHarbour reopens\nBody.",
         "Harbour reopens",
@@ -206,6 +345,59 @@ STEP_CASES = [
         [],
     ),
 ]
+
+
+TRAILING_CASES = [
+    ("Ann Lee is a senior fellow at the Ocean Institute.", ["Ann Lee"], "author-bio"),
+    ("Lee covers energy for the paper.", ["Ann Lee"], "author-bio"),
+    ("ANN LEE", ["Ann Lee"], "author-bio"),
+    ("Omar Haddad is a professor of economics at Cairo University.", [], "author-bio"),
+    ("Energy", [], "tags"),
+    ("Lee said the vote would go ahead.", ["Ann Lee"], None),
+    ("The vote is on Friday, the council said in a statement.", [], None),
+]
+
+
+@pytest.mark.parametrize(("line", "bylines", "rule"), TRAILING_CASES)
+def test_trailing_furniture(line: str, bylines: list[str], rule: str | None) -> None:
+    ctx = CleanContext(bylines=bylines)
+    kept = textdump.trim_trailing_furniture(split_lines(f"The story ended there.\n{line}"), ctx)
+    assert [d.rule for d in ctx.dropped] == ([rule] if rule else [])
+    assert len(kept) == (1 if rule else 2)
+
+
+def test_header_reads_bare_author_line() -> None:
+    text = (
+        "Standfirst on the day's talks\nHelena Markou in Athens\n7 Mar 2025\nPolitics\n"
+        "The government survived a vote of no confidence on Thursday night after a three-day "
+        "debate in parliament, officials said."
+    )
+    ctx = CleanContext()
+    kept = textdump.clean_header(textdump.drop_furniture(split_lines(text), ctx), ctx)
+    assert ctx.bylines == ["Helena Markou"]
+    assert [line.text[:10] for line in kept] == ["Standfirst", "The govern"]
+
+
+def test_live_blog_entry_times_are_kept_and_podcast_times_dropped() -> None:
+    entry = "Rescuers reached the village after a long night of work in the rain, officials said."
+    text = "\n".join(
+        ["Body starts here with a first paragraph of reasonable length, as pages have it."]
+        + [f"1{i}:0{i} GMT\nEntry {i}\n{entry}" for i in range(3)]
+        + ["Podcasts", "0:00", "27:20"]
+    )
+    ctx = CleanContext()
+    kept = [line.text for line in textdump.drop_furniture(split_lines(text), ctx)]
+    assert "10:00 GMT" in kept and "12:02 GMT" in kept
+    assert "27:20" not in kept
+
+
+def test_dates_in_related_lists_are_not_the_publication_date() -> None:
+    body = "Floods forced thousands from their homes on Tuesday, officials said in a statement."
+    dump = textdump.clean_dump(
+        f"Floods force thousands from homes\n{body}\n{body} Again.\nMore on this story\n"
+        "Older flood story\n12 July 2024"
+    )
+    assert dump.published is None
 
 
 @pytest.mark.parametrize(

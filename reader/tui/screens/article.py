@@ -51,6 +51,14 @@ class AnnotationsLoaded(Message):
         self.focus_id = focus_id
 
 
+class AnalysisReloaded(Message):
+    def __init__(self, mentions: list[Any], dates: list[Any], quotes: list[Any]) -> None:
+        super().__init__()
+        self.mentions = mentions
+        self.dates = dates
+        self.quotes = quotes
+
+
 class PanelLoaded(Message):
     def __init__(self, backlinks: list[Any], related: list[Any]) -> None:
         super().__init__()
@@ -127,6 +135,8 @@ class ArticleScreen(Screen[None]):
         self.data: ArticleData | None = None
         self.hidden_kinds: set[str] = set()
         self.deleted: list[Annotation] = []
+        self.backlinks: list[Annotation] = []
+        self.related: list[Any] = []
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -185,6 +195,35 @@ class ArticleScreen(Screen[None]):
         self.post_message(ArticleLoaded(data))
         self._load_panel()
 
+    def on_screen_resume(self) -> None:
+        if self.data is not None:
+            self._reload_analysis()
+
+    @work(thread=True, group="article-reload", exclusive=True, exit_on_error=False)
+    def _reload_analysis(self) -> None:
+        """Fetch the highlights again (an entity page may have merged, renamed or ignored one)."""
+        store = self.reader_app.store
+        try:
+            found = AnalysisReloaded(
+                list(store.article_mentions(self.article_id)),
+                list(store.article_dates(self.article_id)),
+                list(store.article_quotes(self.article_id)),
+            )
+        except Exception as exc:
+            self.post_message(Failed(f"Cannot reload the highlights: {exc}"))
+            return
+        self.post_message(found)
+        self._post_annotations()
+        self._load_panel()
+
+    def on_analysis_reloaded(self, message: AnalysisReloaded) -> None:
+        if self.data is None:
+            return
+        self.data.mentions = message.mentions
+        self.data.dates = message.dates
+        self.data.quotes = message.quotes
+        self._refresh_highlights()
+
     @work(thread=True, group="article-panel", exit_on_error=False)
     def _load_panel(self) -> None:
         store = self.reader_app.store
@@ -211,11 +250,10 @@ class ArticleScreen(Screen[None]):
                 self.view.move_cursor(start, center=True)
 
     def on_panel_loaded(self, message: PanelLoaded) -> None:
+        self.backlinks = message.backlinks
+        self.related = message.related
         if self.data is not None:
-            self.panel.show(
-                self.data.mentions, self.data.annotations, message.backlinks, message.related
-            )
-        self._panel_extra = (message.backlinks, message.related)
+            self.panel.show(self.data.mentions, self.data.annotations, self.backlinks, self.related)
 
     def on_annotations_loaded(self, message: AnnotationsLoaded) -> None:
         if self.data is None:
@@ -231,8 +269,7 @@ class ArticleScreen(Screen[None]):
         if data is None:
             return
         self.view.set_spans(article_spans(data.mentions, data.dates, data.quotes, data.annotations))
-        backlinks, related = getattr(self, "_panel_extra", ((), ()))
-        self.panel.show(data.mentions, data.annotations, backlinks, related)
+        self.panel.show(data.mentions, data.annotations, self.backlinks, self.related)
 
     def _post_annotations(self, focus_id: int | None = None) -> None:
         """Read this article's annotations (in the calling worker thread) and post them."""
@@ -301,6 +338,10 @@ class ArticleScreen(Screen[None]):
             self.post_message(OpenEntity(int(ident)))
         elif kind == "article":
             self.post_message(OpenArticle(int(ident)))
+        elif kind == "backlink":
+            for note in self.backlinks:
+                if note.id == int(ident):
+                    self.post_message(OpenArticle(note.article_id, note.start, note.end))
         elif kind == "annotation" and self.data is not None:
             for note in self.data.annotations:
                 if note.id == int(ident) and note.start is not None and note.end is not None:

@@ -264,6 +264,7 @@ class EntityScreen(Screen[None]):
 
         store = self.reader_app.store
         try:
+            self.reader_app.configure_analysis()
             if op == "rename":
                 corrections.rename_entity(store, self.entity_id, value)
                 message = f"Renamed to {value}"

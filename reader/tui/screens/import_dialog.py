@@ -101,6 +101,7 @@ class ImportDialog(ModalScreen[ImportReport | None]):
             self.post_message(ImportProgress(done, total, outcome))
 
         try:
+            self.reader_app.configure_analysis()
             report = import_paths(self.reader_app.store, [path], progress=progress)
         except Exception as exc:
             self.post_message(ImportFinished(None, str(exc)))

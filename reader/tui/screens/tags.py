@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -44,10 +45,17 @@ class TagsFailed(Message):
 
 
 def parse_annotation_filter(line: str) -> dict[str, Any]:
-    """``tag:x entity:y article:3 words`` -> keyword arguments of ``list_annotations``."""
+    """``tag:x entity:"Sergei Lavrov" article:3 words`` -> ``list_annotations`` keywords.
+
+    Double quotes keep a value with spaces together; an unbalanced quote is taken literally.
+    """
     options: dict[str, Any] = {}
     words: list[str] = []
-    for word in line.split():
+    try:
+        parts = shlex.split(line)
+    except ValueError:
+        parts = line.split()
+    for word in parts:
         key, _, value = word.partition(":")
         if value and key in ("tag", "entity"):
             options[key] = value
@@ -90,7 +98,7 @@ class TagsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder="Filter annotations: words  tag:x  entity:Name  article:12",
+            placeholder='Filter annotations: words  tag:x  entity:"Name"  article:12',
             id="annotation-filter",
         )
         with Horizontal(id="tags-body"):
@@ -186,7 +194,7 @@ class TagsScreen(Screen[None]):
             filter_input.value = ""
         else:
             name = (event.option.id or "").partition(":")[2]
-            filter_input.value = f"tag:{name}"
+            filter_input.value = f"tag:{shlex.quote(name)}"
         self.query_one("#annotations", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#annotations")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
@@ -22,7 +23,6 @@ from textual.strip import Strip
 from reader.models import ArticleSummary
 from reader.query import ArticleFilter
 from reader.sanitize import safe_line
-from reader.tui.text_layout import char_width, text_cells
 
 PAGE_SIZE = 100
 
@@ -42,13 +42,13 @@ def fit(text: str, width: int) -> str:
     """Cut or pad text to exactly ``width`` cells (wide characters count as two)."""
     if width <= 0:
         return ""
-    cells = len(text) if text.isascii() else text_cells(text)
+    cells = len(text) if text.isascii() else cell_len(text)
     if cells <= width:
         return text + " " * (width - cells)
     out: list[str] = []
     used = 0
     for char in text:
-        size = char_width(char)
+        size = get_character_cell_size(char)
         if used + size > width - 1:
             break
         out.append(char)

@@ -27,7 +27,9 @@ def clip(text: str, width: int = 60) -> str:
 class SidePanel(OptionList):
     """A list of what the article links to; choosing an entry posts ``OptionSelected``.
 
-    Option ids say what an entry is: ``entity:<id>``, ``annotation:<id>``, ``article:<id>``.
+    Option ids say what an entry is: ``entity:<id>``, ``annotation:<id>`` (one of this
+    article's), ``backlink:<annotation id>`` (a note elsewhere linking here) and
+    ``article:<id>`` (a related article).
     """
 
     def show(
@@ -76,7 +78,7 @@ class SidePanel(OptionList):
                 options.append(
                     Option(
                         Content(f"  {clip(note.note or note.exact or '', 36)}"),
-                        id=f"article:{note.article_id}",
+                        id=f"backlink:{note.id}",
                     )
                 )
         related = list(related)
