@@ -323,13 +323,17 @@ def annotate(
     tags: Iterable[str] = (),
     color: str = DEFAULT_COLOR,
 ) -> Annotation:
-    """Highlight a passage, given by its text (``occurrence``-th match) or by offsets."""
-    article = store.get_article(article_id)
-    span_start, span_end = _span(article.clean_text, article_id, quote, start, end, occurrence)
-    selector = describe(article.clean_text, span_start, span_end)
+    """Highlight a passage, given by its text (``occurrence``-th match) or by offsets.
+
+    The article is read inside the write transaction, so a concurrent re-import cannot
+    change the text between finding the passage and storing its offsets.
+    """
     now = store.now_iso()
     note = clean_note(note)
     with store.transaction():
+        article = store.get_article(article_id)
+        span_start, span_end = _span(article.clean_text, article_id, quote, start, end, occurrence)
+        selector = describe(article.clean_text, span_start, span_end)
         annotation_id = store.insert_annotation(
             {
                 "uuid": str(uuidlib.uuid4()),

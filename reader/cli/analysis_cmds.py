@@ -150,7 +150,7 @@ def entities_command(
         flag = " (ignored)" if e.ignored else ""
         click.echo(
             f"{e.type:<7} {e.mention_count:>5} mentions {e.article_count:>4} articles  "
-            f"{safe_line(e.name)} [{e.key}]{flag}"
+            f"{safe_line(e.name)} [{safe_line(e.key)}]{flag}"
         )
 
 
@@ -213,7 +213,7 @@ def entity_command(ctx: click.Context, name: str, as_json: bool) -> None:
         data["cooccurring"] = [{"key": e.key, "name": e.name, "articles": n} for e, n in related]
         echo_json(data)
         return
-    click.echo(f"{safe_line(entity.name)} [{entity.key}] {entity.type}")
+    click.echo(f"{safe_line(entity.name)} [{safe_line(entity.key)}] {entity.type}")
     click.echo(f"aliases: {', '.join(safe_line(a) for a in entity.aliases)}")
     click.echo(f"{entity.mention_count} mentions in {entity.article_count} articles")
     for a in articles:
@@ -229,7 +229,8 @@ def _correction(ctx: click.Context, action: Any, *args: Any) -> None:
     except ReaderError as exc:
         fail(str(exc))
     click.echo(
-        f"{safe_line(entity.name)} [{entity.key}] {entity.type}: {', '.join(entity.aliases)}"
+        f"{safe_line(entity.name)} [{safe_line(entity.key)}] {entity.type}: "
+        f"{safe_line(', '.join(entity.aliases))}"
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import click
 
 from reader import annotations as core
-from reader.cli.common import CONTEXT_SETTINGS, echo_json, fail, store_from
+from reader.cli.common import CONTEXT_SETTINGS, echo_json, fail, json_text, store_from
 from reader.errors import ReaderError
 from reader.models import Annotation
 from reader.sanitize import safe_line
@@ -391,7 +390,7 @@ def register(group: click.Group) -> None:
         store = store_from(ctx)
         data = _run(export_json, store)
         if str(out_file) == "-":
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_text(data) + "\n")
             return
         _run(write_json, out_file, data)
         click.echo(f"wrote {data['total']} annotations to {out_file}", err=True)

@@ -294,11 +294,9 @@ def render_article(
     article: Article, context: ArticleContext, rendering: Rendering, key: str, existing: str | None
 ) -> str:
     """The full text of an article's note, merged into the file's ``existing`` text."""
+    fields = [(name, safe_text(value)) for name, value in front_matter(article, context)]
     return merge_into(
-        existing,
-        front_matter(article, context),
-        render_region(article, context, rendering, key),
-        key,
+        existing, fields, safe_text(render_region(article, context, rendering, key)), key
     )
 
 

@@ -1,10 +1,11 @@
 """The analysis measured on held-out news articles it was not written against.
 
-tests/data/analysis/heldout/ holds fourteen articles of our own (US, UK, EU, Africa, Latin
-America, East and South Asia, Middle East, business, health, sport, courts) with hand-made
-annotations in the gold format (``build_heldout.py`` there computes the offsets). The
-thresholds are the levels measured, not wishes: a drop below them is a regression.
-Run with ``-s`` to see the figures.
+tests/data/analysis/heldout/ holds seventeen articles of our own (US, UK, EU, Canada,
+Africa, Latin America, East and South Asia, Middle East, business, tech, health, sport,
+courts) with hand-made annotations in the gold format (``build_heldout.py`` there computes
+the offsets). The thresholds are the levels measured, not wishes: a drop below them is a
+regression. Run with ``-s`` to see the figures and every error behind them, or run this
+file as a script.
 """
 
 from __future__ import annotations
@@ -203,7 +204,20 @@ def report(results: list[Result]) -> dict[str, float]:
     return figures
 
 
-THRESHOLDS: dict[str, float] = {}
+THRESHOLDS: dict[str, float] = {
+    "entity_overall": 0.95,
+    "entity_PERSON": 0.95,
+    "entity_ORG": 0.93,
+    "entity_PLACE": 0.95,
+    "entity_NORP": 0.97,
+    "date_precision": 0.99,
+    "date_recall": 0.98,
+    "date_values": 0.98,
+    "quote_found": 1.0,
+    "quote_speaker": 0.95,
+    "link_precision": 0.98,
+    "link_recall": 0.98,
+}
 
 
 def test_heldout_figures(results: list[Result]) -> None:
