@@ -51,22 +51,26 @@ DATE_RE = re.compile(
       (?:,?{_S}(?:at{_S})?(?P<mdy_t>{_TIME}))?
   | (?=[\d])(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:[T ](?P<iso_t>{_TIME}))?
   | (?=[A-Z])(?P<mrel>(?P<mrel_m>{_MONTH_FULL}){_S}of{_S}(?P<mrel_r>last|this|next){_S}year)
-  | (?=[eEmMlLtT])(?P<mod>(?P<mod_w>(?i:early|mid|late|the[ ]end[ ]of|the[ ]beginning[ ]of|the[ ]start[ ]of))
+  | (?=[eEmMlLtT])(?P<mod>(?P<mod_w>(?i:early|mid|late|the[ ]end[ ]of|the[ ]beginning[ ]of
+        |the[ ]start[ ]of))
         [ \u00a0-](?:(?P<mod_m>{_MONTH_FULL})|(?P<mod_y>{_YEAR})(?!\d)
         |(?<=of[ ])(?P<mod_ty>(?:the|this|next|last){_S}year)\b))
   | (?=[\d])(?P<dm>(?P<dm_d>{_DAY}){_S}(?:of{_S})?(?P<dm_m>{_MONTH}))(?![\w])
   | (?=[A-Z])(?P<my>(?P<my_m>{_MONTH}),?{_S}(?P<my_y>{_YEAR}))(?!\d)
   | (?=[A-Z])(?P<md>(?P<md_m>{_MONTH}){_S}(?P<md_d>{_DAY}))(?![\w:]|[.,]\d)
-  | (?=[eElLtTnNyY])(?P<rel>(?i:(?:earlier|later|early|late){_S}(?:this|last|next){_S}(?:week|month|year)
+  | (?=[eElLtTnNyY])(?P<rel>(?i:(?:earlier|later|early|late){_S}(?:this|last|next){_S}
+        (?:week|month|year)
         |(?:last|this|next){_S}(?:week|month|year|weekend|summer|winter|spring|autumn|fall)
         |yesterday|today|tomorrow|tonight))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>(?P<ago_n>{_NUM}|(?i:an?|a{_S}few|several|a{_S}couple{_S}of)){_S}
         (?P<ago_u>{_UNIT}){_S}ago)
-  | (?=[aA])(?P<matter>(?i:a{_S}matter{_S}of){_S}(?P<matter_u>years|months|weeks|days|hours|minutes))
+  | (?=[aA])(?P<matter>(?i:a{_S}matter{_S}of){_S}
+        (?P<matter_u>years|months|weeks|days|hours|minutes))
   | (?=[\daAoOtTfFsSeEnN])(?P<dur>(?P<dur_n>{_NUM})(?P<dur_sep>{_S}|-)(?P<dur_u>{_UNIT}))(?![\w-])
   | (?=[\d])(?P<clock>(?:[01]?\d|2[0-3])(?::[0-5]\d)?[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b)
         |(?:[01]?\d|2[0-3]):[0-5]\d[ \u00a0](?:GMT|UTC|BST|CET|EST|EDT|PST|PDT)\b)
-  | (?=[lnctMTWFS])(?P<wd>(?:(?P<wd_mod>last|next|this|coming){_S})?(?P<wd_day>{_WEEKDAY}))(?![\w'’])
+  | (?=[lnctMTWFS])(?P<wd>(?:(?P<wd_mod>last|next|this|coming){_S})?(?P<wd_day>{_WEEKDAY}))
+        (?![\w'’])
   | (?<=[ ]the[ ])(?P<season>summer|winter|spring|autumn|fall)(?![\w'’-]|[ ]of\b)
   | (?=[t])(?P<nth>the{_S}(?P<nth_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))(?![\w])
   | (?:(?<=the[ ]past[ ])|(?<=the[ ]last[ ]))(?P<pastu>decade|century)(?![\w])
@@ -510,9 +514,23 @@ _TOP_GROUPS = (
 _SEASON_STARTS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9),
                   "winter": ("WI", 12)}  # fmt: skip
 _SEASON_CUES = frozenset(
-    "since in during over through throughout until by before after from".split()
+    [
+        "since",
+        "in",
+        "during",
+        "over",
+        "through",
+        "throughout",
+        "until",
+        "by",
+        "before",
+        "after",
+        "from",
+    ]
 )
-_NTH_CUES = frozenset("on until till by from since before after the of".split())
+_NTH_CUES = frozenset(
+    ["on", "until", "till", "by", "from", "since", "before", "after", "the", "of"]
+)
 
 
 def _last_season(name: str, ref: date, future: bool) -> str:
@@ -597,10 +615,7 @@ def _joins(text: str, first: DateMention, second: DateMention) -> bool:
 
 
 def _joined(text: str, first: DateMention, second: DateMention) -> DateMention:
-    if second.kind == "date":
-        value = second.value
-    else:
-        value = first.value[:10] + second.value[10:]
+    value = second.value if second.kind == "date" else first.value[:10] + second.value[10:]
     return DateMention(
         start=first.start,
         end=second.end,

@@ -80,7 +80,8 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 _NEXT_NOUN = re.compile(r"[ \u00a0]+([a-z]+)\b")
 _PREV_ROLE = re.compile(r"([A-Za-z-]+),[ \u00a0]+$")
 _APPOSITION = re.compile(
-    r"(?:[’']s)?,[ \u00a0]+(?:the|a|an|its|his|her|their)[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+)"
+    r"(?:[’']s)?,[ \u00a0]+(?:the|a|an|its|his|her|their)[ \u00a0]+"
+    r"((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+)"
 )
 _NEXT_VERB = re.compile(
     r"(?:[’']s)?,?[ \u00a0]+(?:(?:has|have|had|was|is|also|then|later|previously|once|reportedly|"
@@ -408,7 +409,9 @@ class _Article:
             if " of" not in glue and " for" not in glue:
                 continue
             head = words[k]
-            kind = "ORG" if head in lx.OF_ORG_HEADS else "PLACE" if head in lx.OF_PLACE_HEADS else None
+            kind = (
+                "ORG" if head in lx.OF_ORG_HEADS else "PLACE" if head in lx.OF_PLACE_HEADS else None
+            )
             if kind is None:
                 return False
             first = 0
@@ -416,11 +419,7 @@ class _Article:
                 first += 1
             end = k + 1
             while end < n:
-                if (
-                    _is_head_title(words[end])
-                    and end + 1 < n
-                    and not _is_title(words[end + 1])
-                ):
+                if _is_head_title(words[end]) and end + 1 < n and not _is_title(words[end + 1]):
                     break
                 end += 1
             if first == k and kind == "ORG" and head in lx.HEAD_TITLES:
@@ -911,8 +910,32 @@ def _first_names_match(a: str, b: str) -> bool:
 _NAME_MONTHS = frozenset({"May", "June", "April", "August", "March"})
 _DIGIT_AFTER = re.compile(r"[ \u00a0]*,?[ \u00a0]*\d")
 _DATE_CUES = frozenset(
-    "in on since by until till from through during early late mid last next this of between "
-    "before after around throughout or and to".split()
+    [
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "through",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "of",
+        "between",
+        "before",
+        "after",
+        "around",
+        "throughout",
+        "or",
+        "and",
+        "to",
+    ]
 )
 
 

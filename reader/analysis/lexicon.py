@@ -259,9 +259,38 @@ HYPHEN_PREFIXES = frozenset(
 PRONOUNS = frozenset({"he", "she"})
 
 PLACE_NOUNS = frozenset(
-    """area region district province village town city neighbourhood neighborhood suburb
-    valley county governorate palace airport border crossing camp prefecture municipality
-    township settlement enclave oblast port harbour harbor coast island peninsula""".split()
+    [
+        "area",
+        "region",
+        "district",
+        "province",
+        "village",
+        "town",
+        "city",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "valley",
+        "county",
+        "governorate",
+        "palace",
+        "airport",
+        "border",
+        "crossing",
+        "camp",
+        "prefecture",
+        "municipality",
+        "township",
+        "settlement",
+        "enclave",
+        "oblast",
+        "port",
+        "harbour",
+        "harbor",
+        "coast",
+        "island",
+        "peninsula",
+    ]
 )
 """Lower-case nouns that, right after a capitalised name, make it a place ("the Sunan area")."""
 
@@ -345,6 +374,4 @@ def gazetteer() -> Gazetteer:
     )
     longest = max(len(k.split()) for k in types)
     upper_only = frozenset(key for key, only in cased.items() if only)
-    return Gazetteer(
-        types, canonical, capitals, given, longest, frozenset(countries), upper_only
-    )
+    return Gazetteer(types, canonical, capitals, given, longest, frozenset(countries), upper_only)

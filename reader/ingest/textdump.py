@@ -507,7 +507,13 @@ def _is_body_prose(text: str) -> bool:
 
 
 def _body_start(lines: list[Line]) -> int | None:
-    return next((i for i, line in enumerate(lines) if _is_body_prose(line.text)), None)
+    """The first long sentence that another follows closely (a lone one may be a banner);
+    else the first long sentence."""
+    starts = [i for i, line in enumerate(lines) if _is_body_prose(line.text)]
+    for i in starts:
+        if any(_is_entry_text(line.text) for line in lines[i + 1 : i + 3]):
+            return i
+    return starts[0] if starts else None
 
 
 def _is_menu_item(text: str) -> bool:
@@ -544,7 +550,11 @@ def _find_headline(lines: list[Line]) -> int | None:
         run = run + 1 if _is_menu_item(lines[i].text) else 0
         if run >= _NAV_RUN:
             after_menu = i
-    candidates = [i for i in range(after_menu + 1, body) if _is_title_like(lines[i].text)]
+    candidates = [
+        i
+        for i in range(after_menu + 1, body)
+        if _is_title_like(lines[i].text) and not _is_body_prose(lines[i].text)
+    ]
     named = [i for i in candidates if not _is_masthead_like(lines[i].text)]
     worded = [i for i in named if len(lines[i].text.split()) >= 4]
     return next(iter(worded or named or candidates), None)
@@ -818,18 +828,19 @@ def drop_table_of_contents(lines: list[Line], ctx: CleanContext) -> list[Line]:
 
 def drop_pull_quotes(lines: list[Line], ctx: CleanContext) -> list[Line]:
     """Drop a line repeated word for word inside a longer paragraph (a pull quote).
+    The first line (the standfirst) is never dropped.
 
     >>> ctx = CleanContext()
-    >>> text = ("“We will rebuild every house”\\n"
+    >>> text = ("Standfirst\\n“We will rebuild every house”\\n"
     ...         "“We will rebuild every house,” the mayor said on Sunday.")
     >>> [ln.text[:9] for ln in drop_pull_quotes(split_lines(text), ctx)]
-    ['“We will ']
+    ['Standfirs', '“We will ']
     """
     keys = [line_key(line.text) for line in lines]
     removed: set[int] = set()
     for i, key in enumerate(keys):
         words = key.count(" ") + 1
-        if not 5 <= words <= 40:
+        if i == 0 or not 5 <= words <= 40:
             continue
         if any(
             j != i and len(other) > len(key) + 10 and key in other for j, other in enumerate(keys)

@@ -297,7 +297,7 @@ STEP_CASES = [
     ),
     (
         textdump.drop_pull_quotes,
-        "“We will rebuild every house”\nBody.\n“We will rebuild every house,” the mayor said.",
+        "Body.\n“We will rebuild every house”\n“We will rebuild every house,” the mayor said.",
         "",
         ["Body.", "“We will rebuild every house,” the mayor said."],
         ["pull-quote"],
@@ -389,6 +389,19 @@ def test_live_blog_entry_times_are_kept_and_podcast_times_dropped() -> None:
     kept = [line.text for line in textdump.drop_furniture(split_lines(text), ctx)]
     assert "10:00 GMT" in kept and "12:02 GMT" in kept
     assert "27:20" not in kept
+
+
+def test_headline_is_found_below_a_lone_banner_sentence() -> None:
+    text = (
+        "Member Login\nWe bring you independent local journalism every day of the year, and "
+        "it is paid for by readers like you.\nNews\nQuake shakes the northern coast\n"
+        "A strong earthquake struck the northern coast early on Monday, damaging homes and "
+        "cutting power to thousands, officials said.\nRescue teams were searching two "
+        "collapsed buildings in the port town, the fire service said in a statement."
+    )
+    dump = textdump.clean_dump(text)
+    assert dump.title == "Quake shakes the northern coast"
+    assert dump.body[0].startswith("A strong earthquake")
 
 
 def test_dates_in_related_lists_are_not_the_publication_date() -> None:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# ruff: noqa: E501  (article paragraphs are data, one line each)
 """Build the held-out news articles and their hand-made annotations (gold format).
 
     python build_heldout.py          # verify every annotation, then (re)write the JSON files
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -1467,7 +1469,7 @@ def build(article: dict[str, Any]) -> dict[str, Any]:
         if loc is not None:
             quotes.append({"text": inner, "speaker": speaker, **loc, "partial": partial})
     spans = sorted((e["para"], e["start"], e["end"]) for e in entities + nationalities)
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in pairwise(spans):
         if a[0] == b[0] and b[1] < a[2]:
             ERRORS.append(f"{where}: overlapping mentions {a} {b}")
     words = sum(len(p.split()) for p in body)
@@ -1489,7 +1491,9 @@ def main() -> int:
     check = "--check" in sys.argv
     outputs = {a["file"]: build(a) for a in ARTICLES}
     used = {e["entity"] for o in outputs.values() for e in o["entities"] + o["nationalities"]}
-    outputs["entities.json"] = {k: {"name": v[0], "type": v[1]} for k, v in CANON.items() if k in used}
+    outputs["entities.json"] = {
+        k: {"name": v[0], "type": v[1]} for k, v in CANON.items() if k in used
+    }
     if ERRORS:
         print("\n".join(ERRORS), file=sys.stderr)
         return 1
