@@ -7,8 +7,10 @@ file and a short reason; nothing here raises anything else on bad input.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+import stat as stat_module
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
@@ -18,6 +20,7 @@ from reader.ingest.decode import decode_and_normalize
 from reader.ingest.feed import looks_like_feed
 from reader.ingest.formats import parse_feed_articles, parse_html, parse_markdown, parse_text
 from reader.models import ParsedArticle
+from reader.sanitize import safe_line, safe_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -127,12 +130,46 @@ def parse_bytes(
     key = source_key or name
     resolved = _resolve_format(fmt, text, name)  # type: ignore[arg-type]
     if resolved == "feed":
-        return parse_feed_articles(data, name=name, source_key=key, path=path)
-    if resolved == "html":
-        return [parse_html(text, name=name, source_key=key, path=path)]
-    if resolved == "markdown":
-        return [parse_markdown(text, name=name, source_key=key, path=path)]
-    return [parse_text(text, name=name, source_key=key, path=path)]
+        articles = parse_feed_articles(data, name=name, source_key=key, path=path)
+    elif resolved == "html":
+        articles = [parse_html(text, name=name, source_key=key, path=path)]
+    elif resolved == "markdown":
+        articles = [parse_markdown(text, name=name, source_key=key, path=path)]
+    else:
+        articles = [parse_text(text, name=name, source_key=key, path=path)]
+    return [_made_inert(article, name) for article in articles]
+
+
+def _made_inert(article: ParsedArticle, name: str) -> ParsedArticle:
+    """The article with every text field free of control, escape and bidi characters.
+
+    Parsers decode character references (``&#x1b;``, ``&#x202e;``) after the input was
+    sanitised, so the finished article is cleaned once more; a title or body that is
+    left empty is an error, not an empty article.
+    """
+    body = tuple(
+        p for p in (" ".join(safe_text(par).split("\n")).strip() for par in article.body) if p
+    )
+    title = safe_line(article.title)
+    if not body:
+        raise IngestError(name, "no article content found")
+    if not title:
+        title = body[0][:80]
+
+    def line(value: str | None) -> str | None:
+        return (safe_line(value) or None) if value is not None else None
+
+    return dataclasses.replace(
+        article,
+        title=title,
+        body=body,
+        markdown=safe_text(article.markdown) if article.markdown is not None else None,
+        byline=line(article.byline),
+        source=line(article.source),
+        agency=line(article.agency),
+        url=line(article.url),
+        language=line(article.language),
+    )
 
 
 def parse_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ParsedArticle]:
@@ -149,6 +186,8 @@ def parse_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Parsed
         raise IngestError(name, f"cannot read: {exc.strerror or exc}") from None
     if path.is_dir():
         raise IngestError(name, "is a directory")
+    if not stat_module.S_ISREG(stat.st_mode):
+        raise IngestError(name, "not a regular file (a pipe, socket or device)")
     if stat.st_size > max_bytes:
         raise IngestError(
             name, f"too large ({_size(stat.st_size)}; the limit is {_size(max_bytes)})"

@@ -25,6 +25,10 @@ _UNSAFE_TAGS = (
 _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|WebPage", re.I)
 _MULTI_BLANK = re.compile(r"\n{3,}")
+_VOID_EMBEDS = re.compile(
+    r"<(?:embed|param|source|track)\b[^>]*>|</(?:embed|param|source|track)\s*>", re.I
+)
+_OVERLONG_TAG = re.compile(r"<([a-zA-Z][\w:-]{0,30})\b[^>]{20000,}>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,8 +289,26 @@ class HtmlContent:
     meta: HtmlMetadata
 
 
+def defuse_markup(html: str) -> str:
+    """Markup the parsers mishandle, made harmless before parsing (linear regexes).
+
+    Void media tags (``<embed>``, ``<param>``…) are dropped: an HTML4 parser treats them
+    as containers and would swallow the rest of the page into them. A tag longer than
+    20,000 characters keeps only its name: thousands of attributes on one element make
+    parsing quadratic, and no article needs them.
+
+    >>> defuse_markup("<p>a</p><embed src='x.swf'><p>b</p>")
+    '<p>a</p><p>b</p>'
+    >>> defuse_markup("<div " + "a=1 " * 6000 + ">x</div>")
+    '<div>x</div>'
+    """
+    html = _VOID_EMBEDS.sub("", html)
+    return _OVERLONG_TAG.sub(r"<\1>", html)
+
+
 def extract_html(html: str) -> HtmlContent:
     """Metadata and main content (as Markdown blocks) of an HTML page."""
+    html = defuse_markup(html)
     meta_tree = _parse_tree(html)
     meta = html_metadata(html, meta_tree) if meta_tree is not None else HtmlMetadata()
     fragment = extract_main_html(html, _parse_tree(html))
