@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from reader.highlight import ANNOTATION_COLORS
 from reader.sanitize import safe_line, safe_text
+from reader.tui.widgets.completing_input import CompletingInput
 from reader.tui.widgets.tag_suggester import TagSuggester, split_tags
 
 QUOTE_PREVIEW = 280
@@ -67,7 +68,7 @@ class AnnotationDialog(ModalScreen[AnnotationDraft | None]):
             yield Label("Note")
             yield TextArea(safe_text(self.note), id="annotation-note", soft_wrap=True)
             yield Label("Tags (comma-separated; Tab or → completes)")
-            yield Input(
+            yield CompletingInput(
                 ", ".join(safe_line(tag) for tag in self.chosen_tags),
                 placeholder="e.g. russia/diplomacy, to-check",
                 id="annotation-tags",

@@ -53,13 +53,33 @@ class EntityFailed(Message):
 
 
 def kwic(before: str, text: str, after: str, width: int = CONTEXT_CELLS) -> Content:
-    """A keyword-in-context line: the mention in bold between its neighbours."""
-    left = " ".join(safe_line(before).split())[-width:]
-    right = " ".join(safe_line(after).split())[:width]
+    """A keyword-in-context line: the mention in bold between its neighbours.
+
+    The context is cut at a word boundary where one is near, and the mention keeps
+    its own spacing ("Syria's" stays one word, never "Syria 's").
+    """
+    before_line = safe_line(before)
+    after_line = safe_line(after)
+    left = " ".join(before_line.split())
+    right = " ".join(after_line.split())
+    if before[-1:].isspace() and left:
+        left += " "
+    if after[:1].isspace() and right:
+        right = " " + right
+    if len(left) > width:
+        cut = left[-width:]
+        space = cut.find(" ")
+        cut = cut[space + 1 :] if 0 <= space < width // 2 else cut[1:]
+        left = "…" + cut
+    if len(right) > width:
+        cut = right[:width]
+        space = cut.rfind(" ")
+        cut = cut[:space] if space > width * 2 // 3 else cut[:-1]
+        right = cut + "…"
     return Content.assemble(
-        (f"{left:>{width}} ", "$text-muted"),
+        (f"{left:>{width}}", "$text-muted"),
         (safe_line(text), "bold $text-accent"),
-        (f" {right}", "$text-muted"),
+        (right, "$text-muted"),
     )
 
 
@@ -194,7 +214,10 @@ class EntityScreen(Screen[None]):
         for group in by_article.values():
             first = group[0]
             date = first.published.strftime("%Y-%m-%d") if first.published else "undated"
-            batch.append(heading(f"{date}  {clip(first.article_title, 70)}  ({len(group)})"))
+            title_room = max(20, options.scrollable_content_region.width - 20)
+            batch.append(
+                heading(f"{date}  {clip(first.article_title, title_room)}  ({len(group)})")
+            )
             batch.extend(
                 Option(
                     kwic(mention.context_before, mention.text, mention.context_after, context),

@@ -17,6 +17,7 @@ from textual.widgets import Input, ProgressBar, Static
 from reader.models import ImportOutcome, ImportReport
 from reader.sanitize import safe_line
 from reader.tui.messages import StoreChanged
+from reader.tui.widgets.completing_input import CompletingInput
 from reader.tui.widgets.path_suggester import PathSuggester
 
 if TYPE_CHECKING:
@@ -69,11 +70,14 @@ class ImportDialog(ModalScreen[ImportReport | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import-dialog"):
             yield Static(Content("Import a file or folder"), classes="dialog-title")
-            yield Input(
+            yield CompletingInput(
                 placeholder="path, e.g. ~/news/dumps/", id="import-path", suggester=PathSuggester()
             )
-            yield ProgressBar(id="import-progress", show_eta=False)
-            yield Static("", id="import-log")
+            yield Static(
+                Content("Tab completes the path · Enter imports · Escape closes"),
+                id="import-log",
+            )
+            yield ProgressBar(id="import-progress", show_eta=False, classes="hidden")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -89,7 +93,9 @@ class ImportDialog(ModalScreen[ImportReport | None]):
             self.notify(f"{path}: no such file or folder", severity="error", markup=False)
             return
         self.running = True
-        self.query_one(ProgressBar).update(total=None, progress=0)
+        bar = self.query_one(ProgressBar)
+        bar.remove_class("hidden")
+        bar.update(total=None, progress=0)
         self.query_one("#import-log", Static).update(Content(f"Importing {path}…"))
         self._import(path)
 

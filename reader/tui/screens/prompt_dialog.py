@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
+from reader.tui.widgets.completing_input import CompletingInput
+
 
 class PromptDialog(ModalScreen[str | None]):
     """Ask for a line of text; Enter answers, Escape cancels."""
@@ -36,7 +38,7 @@ class PromptDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.prompt_title), classes="dialog-title")
-            yield Input(
+            yield CompletingInput(
                 self.value,
                 placeholder=self.placeholder,
                 id="prompt-input",

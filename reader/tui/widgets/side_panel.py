@@ -24,6 +24,30 @@ def clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def wrap_title(text: str, width: int, *, lines: int = 2, indent: str = "  ") -> str:
+    """A title on up to ``lines`` lines broken at spaces, an ellipsis where it is cut."""
+    room = max(8, width - len(indent))
+    out: list[str] = []
+    current = ""
+    words = safe_line(text).split()
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= room:
+            current = candidate
+            continue
+        if len(out) + 1 < lines:
+            if current:
+                out.append(current)
+            current = clip(word, room)
+            continue
+        rest = " ".join(words[index:])
+        current = clip(f"{current} {rest}", room) if len(current) + 2 > room else current + " …"
+        break
+    if current:
+        out.append(current)
+    return "\n".join(indent + line for line in out[:lines])
+
+
 class SidePanel(OptionList):
     """A list of what the article links to; choosing an entry posts ``OptionSelected``.
 
@@ -31,6 +55,12 @@ class SidePanel(OptionList):
     article's), ``backlink:<annotation id>`` (a note elsewhere linking here) and
     ``article:<id>`` (a related article).
     """
+
+    @property
+    def text_width(self) -> int:
+        """Cells an option's text can use (the panel less its border, padding and scrollbar)."""
+        inner = self.scrollable_content_region.width
+        return max(20, inner - 2 if inner else 36)
 
     def show(
         self,
@@ -81,6 +111,7 @@ class SidePanel(OptionList):
                         id=f"backlink:{note.id}",
                     )
                 )
+        width = self.text_width
         related = list(related)
         if related:
             options.append(heading(f"Related articles ({len(related)})"))
@@ -88,7 +119,10 @@ class SidePanel(OptionList):
                 shared_text = ", ".join(shared[:3])
                 options.append(
                     Option(
-                        Content(f"  {clip(summary.title, 36)}\n    {clip(shared_text, 34)}"),
+                        Content(
+                            f"{wrap_title(summary.title, width)}\n"
+                            f"    {clip(shared_text, width - 4)}"
+                        ),
                         id=f"article:{summary.id}",
                     )
                 )
