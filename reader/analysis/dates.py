@@ -63,7 +63,7 @@ DATE_RE = re.compile(
         |(?:last|this|next){_S}(?:week|month|year|weekend|summer|winter|spring|autumn|fall)
         |yesterday|today|tomorrow|tonight))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>(?P<ago_n>{_NUM}|(?i:an?|a{_S}few|several|a{_S}couple{_S}of)){_S}
-        (?P<ago_u>{_UNIT}){_S}ago)
+        (?P<ago_u>{_UNIT}){_S}(?:ago|earlier))
   | (?=[aA])(?P<matter>(?i:a{_S}matter{_S}of){_S}
         (?P<matter_u>years|months|weeks|days|hours|minutes))
   | (?=[\daAoOtTfFsSeEnN])(?P<dur>(?P<dur_n>{_NUM})(?P<dur_sep>{_S}|-)(?P<dur_u>{_UNIT}))(?![\w-])
@@ -74,6 +74,9 @@ DATE_RE = re.compile(
   | (?<=[ ]the[ ])(?P<season>summer|winter|spring|autumn|fall)(?![\w'’-]|[ ]of\b)
   | (?=[t])(?P<nth>the{_S}(?P<nth_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))(?![\w])
   | (?:(?<=the[ ]past[ ])|(?<=the[ ]last[ ]))(?P<pastu>decade|century)(?![\w])
+  | (?=[tfQ])(?P<qtr>(?:the{_S})?(?P<qtr_n>first|second|third|fourth)[ \u00a0-]quarter
+        |Q(?P<qtr_q>[1-4]))(?![\w-])(?:{_S}(?:of{_S})?(?P<qtr_y>{_YEAR})(?!\d))?
+  | (?=[f])(?P<fiscal>fiscal{_S}(?:year{_S})?(?P<fiscal_y>{_YEAR}))(?![\w%]|[.,:/-]\d)
   | (?=[\d])(?P<decade>(?:1[89]|20)\d0s)(?![\w])
   | (?=[\d])(?P<year>{_YEAR})(?![\w%]|[.,:/-]\d)
   | (?=[A-Z])(?P<mon>{_MONTH_FULL})(?![\w'’-])
@@ -86,9 +89,11 @@ DATE_RE = re.compile(
 
 _FUTURE_BEFORE = re.compile(
     r"(?:\b(?:will|shall|is due|are due|due to|scheduled|expected to|set to|plans? to|planned|"
-    r"deadline|ahead of)\b|'ll)[^.!?]*$|\b(?:until|till|by|next|coming|upcoming)[ \u00a0]+$"
+    r"deadline|ahead of)\b|'ll)(?:[^.!?]|\b(?:St|Mr|Mrs|Ms|Dr|Jr|Sr|Mt|Ft|No)\.)*$"
+    r"|\b(?:until|till|by|next|coming|upcoming)[ \u00a0]+$"
 )
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+_CAPITAL_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([a-z]+)")
 _MONTH_CUES = frozenset(
     [
@@ -210,6 +215,9 @@ def _unit(text: str) -> str:
     if word.endswith("ies"):
         word = word[:-3] + "y"
     return _UNIT_CODES[word.rstrip("s") if word != "centuries" else "century"]
+
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _duration(n: int | None, unit: str) -> str:
@@ -439,7 +447,8 @@ class _Resolver:
             text = self.text[start:end]
             value, kind = _last_season(m.group("season"), ref, self.future(start)), "relative"
         elif group == "nth":
-            if self.prev_word(start) not in _NTH_CUES:
+            if self.prev_word(start) not in _NTH_CUES or _CAPITAL_AFTER.match(self.text, end):
+                # "the 9th U.S. Circuit", "the 3rd Infantry Division": an ordinal name.
                 return None
             assert ref is not None
             value = self.nth_day(int(m.group("nth_d")), start)
@@ -447,6 +456,16 @@ class _Resolver:
                 return None
         elif group == "pastu":
             value, kind = _duration(1, m.group("pastu")), "duration"
+        elif group == "qtr":
+            assert ref is not None
+            ordinal = m.group("qtr_n")
+            quarter = int(m.group("qtr_q") or _QUARTERS[(ordinal or "first").lower()])
+            year = int(m.group("qtr_y") or ref.year)
+            if not m.group("qtr_y") and 3 * quarter - 2 > ref.month and not self.future(start):
+                year -= 1
+            value, kind = f"{year}-Q{quarter}", "relative"
+        elif group == "fiscal":
+            value, kind = m.group("fiscal_y"), "year"
         elif group == "decade":
             value, kind = text[:3] + "X", "year"
         elif group == "year":
@@ -506,8 +525,8 @@ class _Resolver:
 
 _TOP_GROUPS = (
     "dmy", "mdy", "iso", "mrel", "mod", "dm", "my", "md", "rel", "ago", "matter", "dur",
-    "clock", "wd", "season", "nth", "pastu", "decade", "year", "mon", "vague", "forx",
-    "same",
+    "clock", "wd", "season", "nth", "qtr", "fiscal", "pastu", "decade", "year", "mon", "vague",
+    "forx", "same",
 )  # fmt: skip
 
 

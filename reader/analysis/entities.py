@@ -60,7 +60,7 @@ _KOREAN_GIVEN = (
 )
 _TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,}}"
-    rf"|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Sen|Rep|Gov|Prof|St|Mt|Ft)\.(?={_SEP}[{UPPER}])"
+    rf"|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Sen|Rep|Gov|Prof|St|Mt|Ft|ST|MT|FT)\.(?={_SEP}[{UPPER}])"
     r"|(?:Corp|Inc|Co|Ltd|Cos|Bros)\.(?![\w])"
     rf"|{_KOREAN_GIVEN}"
     rf"|{_WORD_TOKEN})"
@@ -71,9 +71,11 @@ _GLUE = (
 )
 _LEAD_PARTICLE = r"(?:(?:von der|van der|van den|von|van|de|da|dos|du|del|della|di|ter)[ \u00a0])"
 _LOWER_TAIL = r"(?:plc)(?![\w])"
+_FACILITY = r"(?:Park|Basilica|Cathedral|Church|Square|Hospital|College|Stadium|Bridge|Chapel)"
+_POSSESSIVE_GLUE = rf"[’']s?{_SEP}(?={_FACILITY}\b)"
 CHUNK_RE = re.compile(
     rf"(?<![\w’']){_LEAD_PARTICLE}?(?:{_TOKEN})"
-    rf"(?:{_SEP}(?:{_GLUE}{_SEP})?(?:{_TOKEN}|{_LOWER_TAIL}))*"
+    rf"(?:(?:{_SEP}(?:{_GLUE}{_SEP})?|{_POSSESSIVE_GLUE})(?:{_TOKEN}|{_LOWER_TAIL}))*"
 )
 _TOKEN_RE = re.compile(rf"{_TOKEN}|{_LOWER_TAIL}")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
@@ -93,6 +95,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _AND_GLUE = frozenset({" and ", " & ", "\u00a0and\u00a0"})
 _APPOSITIVE = re.compile(r"(?:[’']s)?,[ \u00a0]+(?:(?:who|whose|aged)\b|\d{1,3},)")
 _SENTENCE_END = frozenset(".!?\n:;…")
+_DATELINE_AFTER = re.compile(r",[ \u00a0]+[A-Z]|[ \u00a0]+\((?:AP|AFP|Reuters)\)|[ \u00a0]+[—–-]")
+_PLURAL_AT = re.compile(r"([a-z]+s)[ \u00a0]+at[ \u00a0]+$")
 _SKIP_BACK = frozenset(" \u00a0\"“‘'([")
 
 
@@ -188,6 +192,8 @@ class _Article:
         """(core words, key, name) of every multi-word person seen."""
         self.surname_at: dict[str, list[tuple[int, str]]] = {}
         self.name_part_at: dict[str, list[tuple[int, str]]] = {}
+        self.clubs: dict[str, str] = {}
+        """norm(short name) -> key of a sports club named in this text ("Newcastle")."""
         self.lexicon: dict[str, tuple[str, str, str]] = {}
         """norm(alias) -> (type, key, name) for names confirmed in this text."""
 
@@ -232,13 +238,21 @@ class _Article:
         text = self.text
         # Split on "of" unless the word before it heads a name ("Bank of England").
         paren = _PAREN_ACR.match(text, tokens[-1][1])
-        if paren is not None and len(tokens) > 1 and (" of" in text[tokens[0][0] : tokens[-1][1]]):
+        inner = text[tokens[0][0] : tokens[-1][1]]
+        if paren is not None and len(tokens) > 1 and (" of" in inner or " for" in inner):
             # "Joint Chiefs of Staff (JCS)": the acronym vouches for the whole name.
             words = [text[s:e] for s, e in tokens]
             lead = 0
             while lead < len(words) - 1 and words[lead] in lx.FUNCTION_WORDS:
                 lead += 1
-            if acronym(text[tokens[lead][0] : tokens[-1][1]]) == paren.group(1):
+            letters = paren.group(1)
+            initials = acronym(text[tokens[lead][0] : tokens[-1][1]])
+            if initials == letters or (
+                # "Alternative for Germany (AfD)": an acronym from the name in another language.
+                letters[0] == words[lead][0]
+                and any(c.islower() for c in letters)
+                and len(letters) <= len(tokens) - lead + 1
+            ):
                 self._emit(
                     tokens[lead][0],
                     tokens[-1][1],
@@ -379,6 +393,9 @@ class _Article:
         """Whether a month word is a name here ("Theresa May", "May said"), not a date."""
         text = self.text
         s, e = toks[i]
+        if text[s:e] == "Jan" and i + 1 < len(toks):
+            # "Jan Paul van Hecke": an abbreviated month never precedes a name.
+            return True
         if text[s:e] not in _NAME_MONTHS:
             return False
         if _DIGIT_AFTER.match(text, e):
@@ -482,6 +499,14 @@ class _Article:
             return "ORG", first
         if last in lx.PLACE_SUFFIXES or (len(words) >= 2 and words[0] in ("Mount", "Lake", "Cape")):
             return "PLACE", first
+        if len(words) == 2 and words[0] in lx.COMPASS_WORDS and not _is_title(last):
+            # "North Kivu", "Lower Saxony", "West Africa": a region, unless the rest is
+            # already known as something else.
+            hit = self._lookup(last)
+            if hit is None or hit[0] == "PLACE":
+                return "PLACE", 0
+        if 2 <= len(words) <= 3 and words[0] in lx.PLACE_PREFIXES and self._lookup(last) is None:
+            return "PLACE", 0
         return None
 
     def _lookup(self, phrase: str) -> tuple[str, str, str] | None:
@@ -542,6 +567,10 @@ class _Article:
                     r.org_cue = True
                 elif word in lx.LOCATIVE_CUES:
                     r.locative = True
+                    plural = _PLURAL_AT.search(text, max(0, start - 40), start)
+                    if plural is not None and plural.group(1)[:-1] in lx.ROLE_CUES:
+                        # "analysts at Bernstein", "economists at Nomura"
+                        r.org_cue, r.locative = True, False
             else:
                 # "Mauritania's foreign minister, Mohamed Salem Ould Merzoug, said"
                 role = _PREV_ROLE.search(text, max(0, start - 40), start)
@@ -606,6 +635,13 @@ class _Article:
 
     def _classify_confident(self, r: _Run) -> None:
         """Type a run from its own cues, before the article's names are known."""
+        if self._dateline(r):
+            r.type, r.confident = "PLACE", True
+            return
+        if " & " in r.text and not r.title and r.ntokens >= 3:
+            # "Brighton & Hove Albion", "Procter & Gamble Co."
+            r.type, r.confident = "ORG", True
+            return
         if (
             r.acronym_after
             or (r.ntokens == 1 and r.text.isupper() and 2 <= len(r.text) <= 6 and r.text.isalpha())
@@ -623,6 +659,15 @@ class _Article:
             or (r.ntokens >= 2 and not r.heading and not r.sent_initial and self._uncommon(r.text))
         ):
             r.type, r.confident = "PERSON", True
+
+    def _dateline(self, r: _Run) -> bool:
+        """A capitalised place opening a paragraph ("NEWCASTLE, England —")."""
+        text = self.text
+        if r.start and text[r.start - 1] != "\n":
+            return False
+        if not r.text.replace(".", "").replace(" ", "").isupper() or len(r.text) < 3:
+            return False
+        return _DATELINE_AFTER.match(text, r.end) is not None
 
     def _uncommon(self, surface: str) -> bool:
         if self.lower_vocab is None:
@@ -690,6 +735,10 @@ class _Article:
                 r.acronym_after = paren.group(1) if paren is not None else None
             if r.type == "ORG":
                 if r.acronym_after:
+                    known = self._lookup(r.acronym_after)
+                    if known is not None and known[0] == "ORG" and known[1] != r.key:
+                        # "Social Democrats (SPD)": the listed acronym names the body.
+                        r.key, r.name = known[1], known[2]
                     self._register(r.acronym_after, "ORG", r.key, r.name or r.text)
                 for short in self._short_names(r.text):
                     self._register(short, "ORG", r.key, r.name or r.text)
@@ -701,6 +750,12 @@ class _Article:
         for r in runs:
             if r.type is None or (r.type == "PERSON" and r.key is None):
                 self._resolve_open(r)
+            if self.clubs and r.type == "PLACE" and not r.text.isupper():
+                club = self.clubs.get(norm(r.text))
+                hit = self.lexicon.get(club) if club is not None else None
+                if hit is not None and hit[0] == "ORG":
+                    # "Newcastle" after "Newcastle United" is the club.
+                    r.type, r.key, r.name = hit
         mentions: list[EntityMention] = []
         names: dict[str, str] = {}
         for r in runs:
@@ -731,6 +786,16 @@ class _Article:
     def _short_names(self, name: str) -> list[str]:
         """Shorter names of a company ("Goldman Sachs Group Inc." -> "Goldman Sachs", "Goldman")."""
         words = name.split()
+        if (len(words) == 2 and words[-1] in lx.CLUB_SUFFIXES) or (
+            len(words) >= 3 and words[1] == "&"
+        ):
+            # "Newcastle United" -> "Newcastle"; "Brighton & Hove Albion" -> "Brighton".
+            first = words[0]
+            if not self._is_common(first):
+                self.clubs.setdefault(norm(first), norm(name))
+                if self._lookup(first) is None:
+                    return [first]
+            return []
         if len(words) < 2 or words[-1] not in lx.CORPORATE_SUFFIXES:
             return []
         while len(words) > 1 and (words[-1] in lx.CORPORATE_SUFFIXES or words[-1] in ("&",)):

@@ -103,7 +103,8 @@ ORG_SUFFIXES = _words(
     Investments Securities Financial Resources Mining Steel Chemicals Logistics Shipping
     Railways Studies Sports Broadcasting Records Brands Foods Automotive Aerospace
     Bancorp Bankshares Enterprises Conglomerate Consortium Collective Institution
-    Institutions Commissions Councils Ministries Departments Agencies Universities"""
+    Institutions Commissions Councils Ministries Departments Agencies Universities Project
+    Democrats Republicans Socialists Liberals Conservatives Greens Nationalists"""
 )
 """Last words that make a capitalised run an organisation ("Syrian National Army")."""
 
@@ -113,7 +114,8 @@ PLACE_SUFFIXES = _words(
     Street Avenue Road Bridge Dam Port Harbour Harbor Bay Canal Crossing Camp Heights Plain
     Coast Highway Lake Border Checkpoint Prison Refinery Neighbourhood Neighborhood Quarter
     Village Town City Kray Krai Prefecture Municipality Territory Territories Corridor Basin
-    Palace Stadium Arena Cathedral Mosque Temple Hall Tower Fort Castle"""
+    Palace Stadium Arena Cathedral Mosque Temple Hall Tower Fort Castle Park Basilica Field
+    Key Keys Beach Springs Falls Creek Canyon Glacier Forest"""
 )
 """Last words that make a capitalised run a place or facility ("Khmeimim Air Base")."""
 
@@ -124,7 +126,7 @@ OF_HEADS = _words(
     Movement Committee Board Chamber Prince Duke Sea Lake Port Mount Province Region City
     State States Islands Island Secretary Minister Conference Assembly Commission Agency
     Authority Coalition Council Parliament Centre Center Tribunal Fund Bureau Court Guardians
-    Museum Academy Society Friends Hall Library Cathedral Palace Faculty Order"""
+    Museum Academy Society Friends Hall Library Cathedral Palace Faculty Order Journal"""
 )
 """Words after which "of" continues a name ("Bank of England", "Gulf of Aden")."""
 
@@ -151,7 +153,8 @@ OF_ORG_HEADS = _words(
     Academy Society Library Church Union League Organization Organisation Order Faculty
     Guardians Friends Corps Service Chiefs Alliance Foundation Institution Network Campaign
     Directorate Secretariat Conservatory Observatory Hospital Brotherhood Federation Navy
-    Force Forces Guard Police Government Cabinet Senate Congress Club Corporation Company"""
+    Force Forces Guard Police Government Cabinet Senate Congress Club Corporation Company
+    Journal"""
 )
 """Heads of "X of Y" / "X for Y" organisation names ("Reserve Bank of India")."""
 
@@ -293,6 +296,17 @@ PLACE_NOUNS = frozenset(
     ]
 )
 """Lower-case nouns that, right after a capitalised name, make it a place ("the Sunan area")."""
+
+COMPASS_WORDS = _words(
+    "North South East West Northern Southern Eastern Western Central Upper Lower"
+)
+"""First words that, before a place or an unknown name, make a region ("North Kivu")."""
+
+PLACE_PREFIXES = _words("San Santa Santo São Los Las Port Fort Saint St St. ST ST.")
+"""First words of multi-word place names ("Santa Clara", "Port Harcourt")."""
+
+CLUB_SUFFIXES = _words("United City Albion Rovers Athletic Wanderers Hotspur Town County FC AFC")
+"""Last words of a sports club's name whose first word alone then names the club."""
 
 LOCATIVE_CUES = frozenset(["in", "at", "near", "outside", "across", "throughout", "inside", "into"])
 

@@ -150,7 +150,8 @@ _FOLLOW = re.compile(
 )
 _CREDITS_LINE = re.compile(
     r"^\(?(?:reporting|additional reporting|writing|editing|edited|compiled|"
-    r"with (?:inputs?|reporting) from)\s+by\b.{0,180}$|^\(?with inputs? from\b.{0,80}\)?$"
+    r"with (?:inputs?|reporting) from)\s+by\b.{0,180}$"
+    r"|^\(?with (?:inputs?|material|additional reporting|reporting) from\b.{0,80}\)?$"
     r"|^(?:edited|written|compiled|produced) by\s*:\s*.{2,60}$",
     re.I,
 )
@@ -231,6 +232,60 @@ _COMMENT_FORM = re.compile(
     r"save my name, e-?mail.*|leave a reply(?: cancel reply)?|cancel reply)$",
     re.I,
 )
+_SITE_BANNER = re.compile(
+    r"^(?:an official website of (?:the )?.{3,60}|here['’]s how you know|"
+    r"official websites use \.gov\b.*|secure \.gov websites use https\b.*)$",
+    re.I,
+)
+_RELEASE_LABEL = re.compile(
+    r"^(?:for immediate release|for release\b.{0,60}|embargoed (?:until|till)\b.{0,60}|"
+    r"news release|press release|media release|media advisory)\s*[:.]?$",
+    re.I,
+)
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)\s*:\s*.{0,80}$", re.I
+)
+_CONTACT_PERSON = re.compile(
+    r"^(?:contact|reach|e-?mail|write to|follow)\s+(?:\w+\s+){0,4}(?:at|on|via|by)\b.{0,160}"
+    r"(?:[\w.+\-]+@[\w\-]+\.[\w.]+|\s@\w+)",
+    re.I,
+)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_PHONE = re.compile(r"(?<!\w)\+?(?:\(\d{2,4}\)\s?|\d{1,4}[\s.\-])?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–/.]\s*(?:19|20)?\d{2}")
+_CONTACT_FILLER = re.compile(
+    r"\b(?:tel|telephone|phone|mobile|cell|fax|e-?mail|office|direct)\b|[\s|·•,/:;()\-–—.]", re.I
+)
+_FEEDBACK = re.compile(
+    r"^(?:share|send|give|leave) (?:us )?(?:your )?feedback\b.{0,80}$|"
+    r"^(?:was this (?:article|story|page) (?:helpful|useful))\b.{0,40}$",
+    re.I,
+)
+_ENGAGEMENT_COUNT = re.compile(
+    r"^\d[\d,.]*\s*[kKmM]?\s+(?:likes?|restacks?|shares?|comments?|replies|views|reactions|"
+    r"retweets|reposts|claps|upvotes|recommends)$",
+    re.I,
+)
+_THANKS_FOR_READING = re.compile(
+    r"^thanks? (?:you )?for reading (?P<name>[^!.?]{2,60})[!.]", re.I
+)
+_TRANSLATION_NOTE = re.compile(
+    r"^(?:this (?:article|story|text|piece|report|interview) (?:has been|was|is) "
+    r"(?:\w+ )?(?:translated|adapted) from (?:the )?\w+\b.{0,120}|"
+    r"(?:translated|translation) (?:from (?:the )?\w+ )?by\s.{2,60}|"
+    r"(?:read|view|see) (?:this|the) (?:article|story|page|interview) in (?:\w+|the original)"
+    r"(?: here)?\.?)$",
+    re.I,
+)
+_LANGUAGE_NAMES = frozenset(
+    """english deutsch german français francais french español espanol spanish italiano
+    italian português portugues portuguese nederlands dutch polski polish русский русская
+    українська türkçe العربية 中文 日本語 한국어 svenska dansk norsk suomi ελληνικά""".split()
+)
+_WORDPRESS_FOOTER = re.compile(
+    r"^the post .{1,300}? appeared first on (?P<name>.{2,80}?)\.?$", re.I
+)
+_LINK_REFERENCE = re.compile(r"^\d{1,4}\.\s+(?:https?|ftp|file|mailto):\S*$", re.I)
 
 # ---------------------------------------------------------------- captions
 
@@ -332,6 +387,7 @@ _LONG_LINE_HINTS = (
     "reworked", "disclaimer", "icon", "chevron", "svg", "©", "copyright", "rights reserved",
     "privacy", "terms", "tag", "topic", "keywords", "filed under", "reporting", "editing",
     "input", "photo", "image", "picture", "credit", "courtesy", "illustration", "getty",
+    "@", "contact", "translated", "appeared first", "thanks for reading", "feedback",
 )  # fmt: skip
 
 
@@ -371,6 +427,46 @@ def _is_share_list(lowered: str) -> bool:
         w in _SOCIAL or w in {"copy", "on", "via", "share", "this", "article"}
         for w in joined.split()
     )
+
+
+def _is_contact(text: str) -> bool:
+    """A press contact or author contact line: ``Media contact:``, ``(555) 201-4470 |
+    press@example.gov``, ``Contact Ann Lee at ann@example.com``.
+
+    >>> _is_contact("Contact: Dana Okafor, Press Office"), _is_contact("(555) 201-4470")
+    (True, True)
+    >>> _is_contact("Prices rose 4.5% in 2024, to 1,200 a tonne.")
+    False
+    """
+    if _CONTACT_LABEL.match(text) or _CONTACT_PERSON.match(text):
+        return True
+    if not any(c.isdigit() for c in text) and "@" not in text:
+        return False
+    rest, emails = _EMAIL.subn(" ", text)
+    phones = [
+        m
+        for m in _PHONE.finditer(rest)
+        if sum(c.isdigit() for c in m.group()) >= 7 and not _YEAR_RANGE.fullmatch(m.group())
+    ]
+    for match in reversed(phones):
+        rest = rest[: match.start()] + " " + rest[match.end() :]
+    return bool(emails or phones) and not _CONTACT_FILLER.sub("", rest)
+
+
+def _is_language_switch(lowered: str) -> bool:
+    """``Deutsch | English``: a switch between editions in other languages."""
+    words = [w for w in re.split(r"[\s|·•/,]+", lowered) if w]
+    return 2 <= len(words) <= 8 and all(w in _LANGUAGE_NAMES for w in words)
+
+
+def thanks_for_reading_outlet(text: str) -> str | None:
+    """The publication a newsletter thanks the reader for reading.
+
+    >>> thanks_for_reading_outlet("Thanks for reading The Grid Ledger! Subscribe for free.")
+    'The Grid Ledger'
+    """
+    match = _THANKS_FOR_READING.match(text.strip())
+    return match.group("name").strip() if match else None
 
 
 def _is_menu(text: str) -> bool:
@@ -436,6 +532,20 @@ def classify_line(text: str) -> str | None:
         return "footer"
     if _COMMENT_FORM.match(lowered):
         return "comment-policy"
+    if length < 160 and (_SITE_BANNER.match(stripped) or _is_language_switch(lowered)):
+        return "navigation"
+    if length < 100 and _RELEASE_LABEL.match(stripped):
+        return "release-label"
+    if length < 240 and _is_contact(stripped):
+        return "contact"
+    if _ENGAGEMENT_COUNT.match(stripped) or is_relative_time(stripped):
+        return "engagement" if stripped[:1].isdigit() and "ago" not in lowered else "relative-time"
+    if length < 160 and _FEEDBACK.match(stripped):
+        return "feedback"
+    if length < 300 and (_TRANSLATION_NOTE.match(stripped) or _THANKS_FOR_READING.match(stripped)):
+        return "translation-note" if _TRANSLATION_NOTE.match(stripped) else "newsletter"
+    if _WORDPRESS_FOOTER.match(stripped) or _LINK_REFERENCE.match(stripped):
+        return "syndication-note" if _WORDPRESS_FOOTER.match(stripped) else "link-reference"
     if ":" in stripped and (
         _SOURCE_LABEL.match(stripped) or (length < 60 and _VIDEO_DURATION.match(stripped))
     ):
@@ -465,7 +575,11 @@ def classify_line(text: str) -> str | None:
     if _is_share_list(lowered):
         return "share-list"
     if _CREDITS_LINE.match(stripped) and (
-        ";" in stripped or stripped.startswith("(") or "editing" in lowered or "by:" in lowered
+        ";" in stripped
+        or stripped.startswith("(")
+        or "editing" in lowered
+        or "by:" in lowered
+        or credited_agency(stripped) is not None
     ):
         return "credits"
     if _GALLERY_COUNTER.match(stripped):
@@ -500,10 +614,15 @@ for _rule, _names in {
         |more from this author|more by this author|from the archive|editor's choice|must read
         |popular now|popular stories|most shared|most commented|most watched|what's next
         |up next|next up|further reading|related reading|you might like|more headlines
-        |explore further|more information|read more about""",
+        |explore further|more information|read more about
+        |mehr zum thema|lesen sie auch|das könnte sie auch interessieren|à lire aussi|lire aussi
+        |sur le même sujet|leia também|lee también|leggi anche|te puede interesar""",
+    "link-references": "references|visible links|hidden links",
+    "end-mark": "###|-30-|- 30 -|-###-|# # #",
     "tags": "tags|topics|tagged|keywords|filed under|topics in this article",
     "comment-policy": """comments|comment|discussion|join the conversation|join the discussion
         |have your say|leave a reply|leave a comment|post a comment|reader comments
+        |discussion about this post|top comments|all comments|comments section
         |conversation|comments are closed|show comments|view comments""",
     "paywall": """subscribe to continue reading|subscribe to read more|subscribe to keep reading
         |subscribe to read the full article|continue reading with a subscription
@@ -520,7 +639,8 @@ _LIST_HEADING = re.compile(
     r"^(?:(?:the )?most (?:read|viewed|popular|shared|commented|watched|emailed|recent)"
     r"|(?:more|latest|top|related|recommended|suggested|trending|popular|further|other|featured)"
     r" (?:stories|news|articles|reads?|reading|topics|videos|headlines|coverage|content|posts"
-    r"|links|galleries))(?: (?:in|on|from|for|about) [\w&'’ .\-]{1,30})?$"
+    r"|links|galleries|releases|press releases|news releases))"
+    r"(?: (?:in|on|from|for|about) [\w&'’ .\-]{1,30})?$"
 )
 _MORE_SECTION = re.compile(r"^More [A-Z][\w&'’\-]+$")
 

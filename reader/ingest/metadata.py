@@ -34,7 +34,12 @@ _TZ_OFFSETS = {
     "msk": 3, "ist": 5.5, "pkt": 5, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "sgt": 8,
     "hkt": 8, "wib": 7, "gst": 4, "eat": 3, "wat": 1, "sast": 2, "trt": 3,
 }  # fmt: skip
-_SEASONAL_US = {"et": "America/New_York", "ct": "America/Chicago", "pt": "America/Los_Angeles"}
+_SEASONAL_US = {
+    "et": "America/New_York",
+    "ct": "America/Chicago",
+    "mt": "America/Denver",
+    "pt": "America/Los_Angeles",
+}
 _TZ_NAMES = "|".join(sorted([*_TZ_OFFSETS, *_SEASONAL_US], key=len, reverse=True))
 _TZ = rf"(?:(?:utc|gmt)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|[+-]\d{{2}}:?\d{{2}}|\b(?:{_TZ_NAMES})\b)"
 
@@ -78,7 +83,8 @@ _ALT_TIME = re.compile(
     rf"\(?(?<![\d:])(?:\d{{1,2}}[:.]?\d{{2}})\s*(?:[ap]\.?\s?m\.?)?\s*(?:{_TZ})\)?", re.I
 )
 _FILLER = re.compile(
-    rf"\b(?:{_WEEKDAY}|at|on|the|of|hrs?|hours|local time)\b|[\s,;:|/()\-–—·•]", re.I
+    rf"\b(?:{_WEEKDAY}|at|on|the|of|hrs?|hours|local time|uhr|um|le|à|el|às)\b|[\s,;:|/()\-–—·•]",
+    re.I,
 )
 
 
@@ -101,7 +107,7 @@ def _tz_from_name(name: str | None, when: datetime) -> tzinfo:
 
             return ZoneInfo(_SEASONAL_US[key])
         except Exception:
-            return timezone(timedelta(hours={"et": -5, "ct": -6, "pt": -8}[key]))
+            return timezone(timedelta(hours={"et": -5, "ct": -6, "mt": -7, "pt": -8}[key]))
     if key in _TZ_OFFSETS:
         return timezone(timedelta(hours=_TZ_OFFSETS[key]))
     match = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?", key)
@@ -240,7 +246,8 @@ _NAME_PARTICLES = r"(?:and|&|of|de|da|del|della|di|van|von|der|den|al|el|bin|ibn
 _NAME_TOKEN = r"[A-Z\u00c0-\u024f][\w'’.\-]*"
 _NAME = rf"{_NAME_TOKEN}(?:,?\s+(?:{_NAME_TOKEN}|{_NAME_PARTICLES}(?=\s))){{0,9}}"
 _BYLINE = re.compile(
-    rf"^(?i:by|written by|words by|author|authors|reporter)\s*:?\s+(?P<name>{_NAME})"
+    rf"^(?i:by|written by|words by|story by|text by|reported by|author|authors|reporter"
+    rf"|interview by|interviewed by|interview and photos by)\s*:?\s+(?P<name>{_NAME})"
     rf"(?P<rest>\s*(?:[,|–—·•/-]|\bin\b)\s*.{{0,60}})?$"
 )
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
@@ -274,12 +281,41 @@ def parse_byline(line: str) -> str | None:
         name = re.split(r",\s+(?=[A-Z][\w]+$)", name)[0] if name.count(",") == 1 else name
         if name.lower() in {"the", "a", "an"}:
             return None
-        return name
-    if _DESK_BYLINE.match(text):
+        return _without_trailing_agency(name)
+    if " " in text and _DESK_BYLINE.match(text):
         return text
     credited = _NAME_WITH_AGENCIES.match(text)
     if credited and 2 <= len(credited.group("name").split()) <= 4:
         return credited.group("name").strip()
+    return None
+
+
+def _without_trailing_agency(name: str) -> str:
+    """``MARK DELGADO Associated Press`` gives ``MARK DELGADO``: a wire byline names the
+    agency after the reporter without a comma."""
+    words = name.split()
+    for size in (2, 1):
+        if len(words) >= size + 2 and " ".join(words[-size:]).lower() in AGENCIES:
+            return " ".join(words[:-size])
+    return name
+
+
+def byline_agency(line: str) -> str | None:
+    """The news agency named after the reporter in a byline line, if any.
+
+    >>> byline_agency("By MARK DELGADO Associated Press"), byline_agency("By Ann Lee")
+    ('AP', None)
+    """
+    text = " ".join(line.split()).strip(" .")
+    match = _BYLINE.match(text)
+    if not match:
+        return None
+    words = match.group("name").strip(" ,").split()
+    for size in (2, 1):
+        if len(words) >= size + 2:
+            agency = AGENCIES.get(" ".join(words[-size:]).lower())
+            if agency and agency != "Agencies":
+                return agency
     return None
 
 
@@ -482,6 +518,7 @@ def outlet_from_copyright(text: str, *, agency_is_outlet: bool = False) -> str |
         return None
     name = match.group("name").strip(" .,")
     name = re.split(r"\s+(?:All|Ltd|Limited|Inc|LLC|GmbH|Plc|S\.?A)\b", name, flags=re.I)[0]
+    name = re.sub(r"\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$", "", name)
     name = name.strip(" .,;:&")
     if name.lower() in AGENCIES or name.lower().removeprefix("the ") in AGENCIES:
         key = name.lower() if name.lower() in AGENCIES else name.lower().removeprefix("the ")

@@ -31,6 +31,7 @@ from reader.ingest.metadata import (
 )
 from reader.models import DroppedLine
 
+KNOWN_AGENCY_NAMES = frozenset(name.lower() for name in AGENCIES.values() if name != "Agencies")
 RULE_TITLE = "headline (-> title)"
 RULE_DATE = "date line (-> published)"
 RULE_BYLINE = "byline (-> byline)"
@@ -62,6 +63,8 @@ class CleanContext:
     outlets: list[tuple[int, str]] = field(default_factory=list)
     """(priority, outlet name) candidates; the lowest priority wins."""
     agency: str | None = None
+    masthead: str | None = None
+    """The outlet's name as the page header shows it, if a header line looks like one."""
 
     def drop(self, line: Line, rule: str) -> None:
         self.dropped.append(DroppedLine(line.no, line.raw, rule))
@@ -147,42 +150,76 @@ def line_key(text: str) -> str:
     return _KEY_STRIP.sub(" ", text.casefold()).strip()
 
 
-def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with their line numbers; hard-wrapped paragraphs are joined.
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")
+_REFERENCE_LINE = re.compile(r"^\s*\d{1,4}\.\s+(?:https?|ftp|file|mailto):", re.M)
+_BULLET = re.compile(r"^[•*▪◦‣●■·∙–-]\s+(?=\S)")
+_LIST_ITEM = re.compile(r"^(?:[•*▪◦‣●■·∙–-]|\d{1,3}[.)])\s+\S")
 
-    >>> [(ln.no, ln.text) for ln in split_lines("Title\\n\\n  one  two \\n")]
-    [(0, 'Title'), (2, 'one two')]
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their line numbers; hard-wrapped paragraphs are joined,
+    list bullets and text-browser link numbers (``[12]``) taken off.
+
+    >>> [(ln.no, ln.text) for ln in split_lines("Title\\n\\n  one  two \\n• three")]
+    [(0, 'Title'), (2, 'one two'), (3, 'three')]
     """
-    lines = [
-        Line(no, " ".join(raw.split()), raw.rstrip())
-        for no, raw in enumerate(text.split("\n"))
-        if raw.strip()
-    ]
-    if _is_hard_wrapped(lines):
-        lines = _unwrap(lines)
+    numbered_links = _has_numbered_links(text)
+    lines = []
+    for no, raw in enumerate(text.split("\n")):
+        if not raw.strip():
+            continue
+        clean = _LINK_NUMBER.sub("", raw) if numbered_links else raw
+        words = " ".join(clean.split())
+        bullet = _BULLET.match(words)
+        if bullet and len(words) > bullet.end() + 1 and not words.startswith(("- -", "* *")):
+            words = words[bullet.end() :]
+        lines.append(Line(no, words, raw.rstrip()))
+    width = _wrap_width(lines)
+    if width:
+        lines = _unwrap(lines, width)
     return lines
 
 
-def _is_hard_wrapped(lines: list[Line]) -> bool:
-    """Text wrapped at a fixed width (e-mail, plain-text exports): most long lines are 55–100."""
-    long_lines = [len(ln.text) for ln in lines if len(ln.text) > 40]
+def _has_numbered_links(text: str) -> bool:
+    """A text-browser dump (lynx, links): ``[12]`` before link texts and a list of the
+    numbered addresses at the end."""
+    return len(_REFERENCE_LINE.findall(text)) >= 3 and len(_LINK_NUMBER.findall(text)) >= 3
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """The column width text was wrapped at (e-mail, plain-text exports, text browsers),
+    or 0 when it is not hard-wrapped: most long lines are 55–100 characters and end near
+    one width. Addresses are left out: they overrun the width."""
+    long_lines = [
+        len(ln.text) for ln in lines if len(ln.text) > 40 and "://" not in ln.text
+    ]
     if len(long_lines) < 5 or max(long_lines) > 110:
-        return False
+        return 0
     in_band = sum(1 for n in long_lines if 55 <= n <= 100)
     consecutive = sum(1 for a, b in pairwise(lines) if b.no == a.no + 1)
-    return in_band / len(long_lines) >= 0.6 and consecutive >= 3
+    if in_band / len(long_lines) < 0.6 or consecutive < 3:
+        return 0
+    return max(n for n in long_lines if n <= 100)
 
 
-def _unwrap(lines: list[Line]) -> list[Line]:
+def _unwrap(lines: list[Line], width: int) -> list[Line]:
+    """Join the physical lines of one wrapped paragraph: the next line follows directly,
+    is not a list item, and either its first word would not have fitted on this line or
+    the sentence plainly goes on."""
     joined: list[Line] = []
     for line in lines:
         prev = joined[-1] if joined else None
-        if (
-            prev is not None
-            and line.no == prev.no + prev.raw.count("\n") + 1
-            and len(prev.text.rsplit("\n", 1)[-1]) >= 45
-            and (line.text[:1].islower() or not prev.text.endswith(_SENTENCE_END))
-        ):
+        if prev is None or line.no != prev.no + prev.raw.count("\n") + 1:
+            joined.append(line)
+            continue
+        last = " ".join(prev.raw.rsplit("\n", 1)[-1].split())
+        first_word = line.text.split()[0]
+        no_room = len(last) + 1 + len(first_word) > width - 2 and len(last) >= width * 0.6
+        goes_on = len(last) >= max(45, width * 0.65) and (
+            line.text[:1].islower() or not prev.text.endswith(_SENTENCE_END)
+        )
+        listed = _LIST_ITEM.match(line.raw.strip()) or "://" in last or "://" in first_word
+        if (no_room or goes_on) and not listed:
             joined[-1] = Line(prev.no, f"{prev.text} {line.text}", f"{prev.raw}\n{line.raw}")
         else:
             joined.append(line)
@@ -349,8 +386,15 @@ def _furniture_rule(line: Line, prev_rule: str | None, ctx: CleanContext) -> str
             ctx.outlets.append((2, outlet))
     elif rule == "footer":
         outlet = outlet_from_copyright(text, agency_is_outlet=True)
-        if outlet:
+        if outlet and outlet.lower() in KNOWN_AGENCY_NAMES:
+            ctx.agency = ctx.agency or outlet
+            ctx.outlets.append((4, outlet))
+        elif outlet:
             ctx.outlets.append((1, outlet))
+    elif rule == "newsletter":
+        outlet = junk.thanks_for_reading_outlet(text)
+        if outlet:
+            ctx.outlets.append((0, outlet))
     elif rule == "credits":
         agency = junk.credited_agency(text)
         if agency:
@@ -475,7 +519,7 @@ def take_title(lines: list[Line], ctx: CleanContext) -> list[Line]:
     >>> ctx.title, [ln.text for ln in kept]
     ('Talks resume in Vienna', ['Body text.'])
     """
-    index = _find_headline(lines)
+    index = _find_headline(lines, ctx)
     if index is None:
         index = next(
             (
@@ -489,6 +533,7 @@ def take_title(lines: list[Line], ctx: CleanContext) -> list[Line]:
         return lines
     for header in lines[:index]:
         ctx.drop(header, "navigation")
+    ctx.masthead = next((ln.text for ln in lines[:index] if _names_outlet(ln.text)), None)
     ctx.title = lines[index].text
     ctx.drop(lines[index], RULE_TITLE)
     return lines[index + 1 :]
@@ -541,7 +586,25 @@ def _is_masthead_like(text: str) -> bool:
     )
 
 
-def _find_headline(lines: list[Line]) -> int | None:
+def _names_outlet(text: str) -> bool:
+    """A header line that can be the outlet's masthead (``The Lantern Review``).
+
+    >>> _names_outlet("The Lantern Review"), _names_outlet("Culture | Interviews")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        2 <= len(words) <= 5
+        and _is_masthead_like(text)
+        and not re.search(r"\s[-–—|:·•]\s", text)
+        and junk.classify_line(text) is None
+        and junk.tail_heading(text) is None
+        and parse_byline(text) is None
+        and not any(c.isdigit() for c in words[0])
+    )
+
+
+def _find_headline(lines: list[Line], ctx: CleanContext | None = None) -> int | None:
     body = _body_start(lines)
     if body is None:
         return None
@@ -555,9 +618,30 @@ def _find_headline(lines: list[Line]) -> int | None:
         for i in range(after_menu + 1, body)
         if _is_title_like(lines[i].text) and not _is_body_prose(lines[i].text)
     ]
+    if ctx is not None and ctx.zone_openers:
+        candidates = _skip_header_lists(lines, candidates, ctx)
     named = [i for i in candidates if not _is_masthead_like(lines[i].text)]
     worded = [i for i in named if len(lines[i].text.split()) >= 4]
     return next(iter(worded or named or candidates), None)
+
+
+def _skip_header_lists(lines: list[Line], candidates: list[int], ctx: CleanContext) -> list[int]:
+    """Leave out the headlines of a list above the article (``Trending``, ``Most read``):
+    the run of headline-like lines right after the list's heading. If the run ends in
+    the article's own headline (a byline or date line follows it), that one is kept."""
+    metadata_nos = [*ctx.date_line_nos, *ctx.byline_line_nos]
+    wanted = set(candidates)
+    listed: set[int] = set()
+    for opener in ctx.zone_openers:
+        index = next((i for i, line in enumerate(lines) if line.no > opener), len(lines))
+        while index in wanted:
+            following = lines[index + 1].no if index + 1 < len(lines) else float("inf")
+            if any(lines[index].no < no < following for no in metadata_nos):
+                break
+            listed.add(index)
+            index += 1
+    rest = [i for i in candidates if i not in listed]
+    return rest or candidates
 
 
 _ROLE_WORDS = re.compile(
@@ -1071,11 +1155,30 @@ def _pick_byline(ctx: CleanContext) -> str | None:
 
 
 def _pick_outlet(ctx: CleanContext, text: str) -> str | None:
+    """The outlet: the strongest candidate found on the page, in the masthead's spelling
+    when the two are one name (``KXRT`` in a footer, ``KXRT 7 News`` in the header);
+    else a known outlet's web address; else the masthead."""
     if ctx.outlets:
-        return min(ctx.outlets, key=lambda item: item[0])[1]
+        best = min(ctx.outlets, key=lambda item: item[0])[1]
+        if ctx.masthead and _same_name(best, ctx.masthead):
+            return ctx.masthead
+        return best
     if "@" in text or "www." in text or "://" in text:
-        return outlet_from_domain(text)
-    return None
+        found = outlet_from_domain(text)
+        if found:
+            return found
+    return ctx.masthead
+
+
+def _same_name(one: str, other: str) -> bool:
+    """One name starts with the other, word for word (``The`` and case ignored).
+
+    >>> _same_name("Harbour & Hill Media", "Harbour & Hill"), _same_name("AP", "KXRT")
+    (True, False)
+    """
+    a, b = (line_key(name).removeprefix("the ").split() for name in (one, other))
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
 
 
 def _pick_agency(body: tuple[str, ...], ctx: CleanContext) -> str | None:

@@ -1,8 +1,9 @@
 """The analysis measured on held-out news articles it was not written against.
 
-tests/data/analysis/heldout/ holds seventeen articles of our own (US, UK, EU, Canada,
+tests/data/analysis/heldout/ holds twenty-five articles of our own (US, UK, EU, Canada,
 Africa, Latin America, East and South Asia, Middle East, business, tech, health, sport,
-courts) with hand-made annotations in the gold format (``build_heldout.py`` there computes
+courts, earnings, humanitarian, a foreign election, science, disaster, obituary) with
+hand-made annotations in the gold format (``build_heldout.py`` there computes
 the offsets). The thresholds are the levels measured, not wishes: a drop below them is a
 regression. Run with ``-s`` to see the figures and every error behind them, or run this
 file as a script.
@@ -184,8 +185,48 @@ def linking_scores() -> tuple[dict[str, float], list[str]]:
     return scores, errors
 
 
+def text_figures(results: list[Result]) -> dict[str, float]:
+    """Entity, date and quote figures (no linking) of some of the articles."""
+    counts, _ = entity_scores(results)
+    figures = {f"entity_{k}": _f1(*row) for k, row in counts.items()}
+    main = [sum(counts[k][i] for k in ("PERSON", "ORG", "PLACE")) for i in range(3)]
+    figures["entity_overall"] = _f1(*main)
+    figures.update({f"date_{k}": v for k, v in date_scores(results)[0].items()})
+    figures.update({f"quote_{k}": v for k, v in quote_scores(results)[0].items()})
+    return figures
+
+
+LATEST_BATCH = 18
+"""Articles from this number on were written last and scored once before any change."""
+
+LATEST_BATCH_BEFORE: dict[str, float] = {
+    "entity_PERSON": 0.756,
+    "entity_ORG": 0.726,
+    "entity_PLACE": 0.800,
+    "entity_NORP": 0.250,
+    "entity_overall": 0.758,
+    "date_precision": 0.967,
+    "date_recall": 0.937,
+    "date_values": 0.966,
+    "quote_found": 1.000,
+    "quote_speaker": 0.722,
+}
+"""The latest batch as first measured: the honest estimate of unseen text."""
+
+
+def report_latest(results: list[Result]) -> None:
+    latest = [r for r in results if int(r[0]["file"][:2]) >= LATEST_BATCH]
+    if not latest:
+        return
+    figures = text_figures(latest)
+    print(f"\nlatest batch ({len(latest)} articles): first measured -> now")
+    for key, value in figures.items():
+        print(f"  {key:18} {LATEST_BATCH_BEFORE.get(key, float('nan')):.3f} -> {value:.3f}")
+
+
 def report(results: list[Result]) -> dict[str, float]:
     """Every figure, printed, with the errors behind them."""
+    report_latest(results)
     counts, entity_errors = entity_scores(results)
     figures = {f"entity_{k}": _f1(*row) for k, row in counts.items()}
     main = [sum(counts[k][i] for k in ("PERSON", "ORG", "PLACE")) for i in range(3)]
@@ -205,18 +246,18 @@ def report(results: list[Result]) -> dict[str, float]:
 
 
 THRESHOLDS: dict[str, float] = {
-    "entity_overall": 0.95,
-    "entity_PERSON": 0.95,
-    "entity_ORG": 0.93,
+    "entity_overall": 0.93,
+    "entity_PERSON": 0.94,
+    "entity_ORG": 0.90,
     "entity_PLACE": 0.95,
-    "entity_NORP": 0.97,
+    "entity_NORP": 0.96,
     "date_precision": 0.99,
-    "date_recall": 0.98,
+    "date_recall": 0.99,
     "date_values": 0.98,
     "quote_found": 1.0,
-    "quote_speaker": 0.95,
+    "quote_speaker": 0.90,
     "link_precision": 0.98,
-    "link_recall": 0.98,
+    "link_recall": 0.97,
 }
 
 

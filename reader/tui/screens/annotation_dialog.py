@@ -64,7 +64,7 @@ class AnnotationDialog(ModalScreen[AnnotationDraft | None]):
         with Vertical(classes="dialog", id="annotation-dialog"):
             title = "Edit annotation" if self.editing else "New annotation"
             yield Static(Content(title), classes="dialog-title")
-            yield Static(Content(f"“{preview}”"), classes="quote", id="annotation-quote")
+            yield Static(Content(preview), classes="quote", id="annotation-quote")
             yield Label("Note")
             yield TextArea(safe_text(self.note), id="annotation-note", soft_wrap=True)
             yield Label("Tags (comma-separated; Tab or → completes)")

@@ -83,6 +83,10 @@ def kwic(before: str, text: str, after: str, width: int = CONTEXT_CELLS) -> Cont
     )
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def context_cells(list_width: int) -> int:
     """Cells of context on each side of a mention so a KWIC line fits the list."""
     if list_width <= 0:
@@ -179,7 +183,7 @@ class EntityScreen(Screen[None]):
                 (f"  {TYPE_NAMES.get(entity.type, entity.type.lower())}", "$text-muted"),
                 ("  (ignored)" if entity.ignored else "", "$text-warning"),
             ),
-            Content(f"{len(data.mentions)} mentions in {articles} articles"),
+            Content(f"{plural(len(data.mentions), 'mention')} in {plural(articles, 'article')}"),
         ]
         if aliases:
             header.append(Content("Also: " + ", ".join(safe_line(a) for a in aliases)))
@@ -191,14 +195,26 @@ class EntityScreen(Screen[None]):
         related = self.query_one("#entity-related", OptionList)
         related.clear_options()
         related.add_options(
-            Option(Content(f"{clip(other.name, 28)}  ×{count}"), id=f"entity:{other.id}")
-            for other, count in data.related
+            [
+                Option(Content(f"{clip(other.name, 28)}  ×{count}"), id=f"entity:{other.id}")
+                for other, count in data.related
+            ]
+            or [
+                Option(
+                    Content.styled("No other entity in its articles", "$text-muted"), disabled=True
+                )
+            ]
         )
         notes = self.query_one("#entity-notes", OptionList)
         notes.clear_options()
         notes.add_options(
-            Option(Content(clip(note.note or note.exact or "", 40)), id=f"note:{note.id}")
-            for note in data.notes
+            [
+                Option(Content(clip(note.note or note.exact or "", 40)), id=f"note:{note.id}")
+                for note in data.notes
+            ]
+            or [
+                Option(Content.styled("No annotation links here yet", "$text-muted"), disabled=True)
+            ]
         )
         self._note_targets = {note.id: note for note in data.notes}
 

@@ -101,7 +101,8 @@ class LibraryScreen(Screen[None]):
         label = "article" if articles.count == 1 else "articles"
         shown = f"{articles.count} {label}" if articles.loaded else "loading…"
         shown = f"reader · {shown}"
-        filtered = "" if articles.where.is_empty else " match the filter"
+        verb = "matches" if articles.count == 1 else "match"
+        filtered = "" if articles.where.is_empty else f" {verb} the filter"
         self.query_one("#library-status", Static).update(
             Content(f"{shown}{filtered} · sorted by {sort}, {order}")
         )

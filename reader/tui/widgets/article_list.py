@@ -250,7 +250,7 @@ class ArticleList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--cursor"}
 
     DEFAULT_CSS = """
-    ArticleList { height: 1fr; overflow-x: hidden; overflow-y: scroll; }
+    ArticleList { height: 1fr; overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; }
     ArticleList > .article-list--cursor { background: $accent 40%; text-style: bold; }
     ArticleList:focus > .article-list--cursor { background: $accent; color: $text; }
     """

@@ -94,12 +94,13 @@ class SidePanel(OptionList):
                         id=f"entity:{entity_id}",
                     )
                 )
+        width = self.text_width
         passages = [note for note in annotations if getattr(note, "exact", None)]
         options.append(heading(f"Annotations ({len(passages)})"))
         for note in passages:
             tags = " ".join(f"#{tag}" for tag in note.tags)
-            label = clip(note.exact or "", 34)
-            extra = f"\n    {clip(tags, 34)}" if tags else ""
+            label = clip(" ".join((note.exact or "").split()), width - 4)
+            extra = f"\n    {clip(tags, width - 4)}" if tags else ""
             options.append(Option(Content(f"  “{label}”{extra}"), id=f"annotation:{note.id}"))
         backlinks = list(backlinks)
         if backlinks:
@@ -107,11 +108,10 @@ class SidePanel(OptionList):
             for note in backlinks:
                 options.append(
                     Option(
-                        Content(f"  {clip(note.note or note.exact or '', 36)}"),
+                        Content(f"  {clip(note.note or note.exact or '', width - 2)}"),
                         id=f"backlink:{note.id}",
                     )
                 )
-        width = self.text_width
         related = list(related)
         if related:
             options.append(heading(f"Related articles ({len(related)})"))

@@ -1560,7 +1560,7 @@ ARTICLES.append(
         body=[
             "WASHINGTON (AP) — The Supreme Court on Thursday sided with a group of Oregon ranchers in a long-running fight over grazing rights, ruling 6-3 that federal land managers had exceeded their authority when they cancelled the ranchers' permits in 2021.",
             'Writing for the majority, Justice Neil Gorsuch said the Bureau of Land Management had "stretched a 1934 statute far beyond anything Congress wrote." Chief Justice John Roberts and Justices Clarence Thomas, Samuel Alito, Brett Kavanaugh and Amy Coney Barrett joined the opinion.',
-            'Justice Sonia Sotomayor, joined by Justices Elena Kagan and Ketanji Brown Jackson, dissented. "Today\'s decision leaves the public\'s land at the mercy of whoever holds a permit," Sotomayor wrote.',
+            "Justice Sonia Sotomayor, joined by Justices Elena Kagan and Ketanji Brown Jackson, dissented. \"Today's decision leaves the public's land at the mercy of whoever holds a permit,\" Sotomayor wrote.",
             "The case, Hammond v. Department of the Interior, reached the justices after the 9th U.S. Circuit Court of Appeals in San Francisco upheld the cancellation in March 2024. A federal judge in Portland, U.S. District Judge Karin Immergut, had earlier ruled for the government.",
             'Elizabeth Hammond, whose family has grazed cattle on the Steens Mountain allotment for four generations, said outside the court that she was "grateful and exhausted." The Interior Department said it was reviewing the decision. Lawyers for the Western Watersheds Project, which backed the government, said they would press Congress to rewrite the law before the end of the year.',
             "The ruling is the third this term to curb the reach of federal agencies, following Loper Bright Enterprises v. Raimondo, the 2024 decision that overturned a 40-year-old precedent known as Chevron deference. The court is expected to issue its final opinions of the term by Monday.",
@@ -1610,7 +1610,13 @@ ARTICLES.append(
             (5, "Monday", 1, "date", "2025-06-30"),
         ],
         quotes=[
-            (1, "stretched a 1934 statute far beyond anything Congress wrote.", 1, "neil_gorsuch", True),
+            (
+                1,
+                "stretched a 1934 statute far beyond anything Congress wrote.",
+                1,
+                "neil_gorsuch",
+                True,
+            ),
             (
                 2,
                 "Today's decision leaves the public's land at the mercy of whoever holds a permit,",
@@ -1741,7 +1747,13 @@ ARTICLES.append(
             (5, "2027", 1, "year", "2027"),
         ],
         quotes=[
-            (2, "We are executing with discipline, and customers are noticing,", 1, "lip_bu_tan", False),
+            (
+                2,
+                "We are executing with discipline, and customers are noticing,",
+                1,
+                "lip_bu_tan",
+                False,
+            ),
             (5, "cleaner than it has been in years", 1, "bernstein", True),
         ],
     )
@@ -1874,7 +1886,13 @@ ARTICLES.append(
             (5, "two weeks", 1, "duration", "P2W"),
         ],
         quotes=[
-            (2, "The voters have given us a difficult result, and we will respect it,", 1, "olaf_lies", False),
+            (
+                2,
+                "The voters have given us a difficult result, and we will respect it,",
+                1,
+                "olaf_lies",
+                False,
+            ),
             (4, "a political earthquake", 1, "alice_weidel", True),
             (4, "never", 1, "friedrich_merz", True),
         ],
@@ -1980,7 +1998,7 @@ ARTICLES.append(
         ],
         dates=[
             (0, "Thursday", 1, "date", "2024-10-10"),
-            (1, "late Wednesday", 1, "date", "2024-10-09"),
+            (1, "Wednesday", 1, "date", "2024-10-09"),
             (1, "two weeks", 1, "duration", "P2W"),
             (2, "72 hours", 1, "duration", "PT72H"),
             (4, "next week", 1, "relative", "2024-W42"),
@@ -2047,7 +2065,7 @@ ARTICLES.append(
             (3, "1980s", 1, "year", "198X"),
             (3, "1996", 1, "year", "1996"),
             (4, "June 1989", 1, "month", "1989-06"),
-            (4, "two decades", 1, "duration", "P2DE"),
+            (4, "two decades", 1, "duration", "P20Y"),
             (4, "2011", 1, "year", "2011"),
             (5, "Friday", 1, "date", "2025-01-24"),
         ],
