@@ -92,7 +92,9 @@ def parse_filter(line: str) -> ArticleFilter:
     free: list[str] = []
     for word in words:
         match = _OPERATOR.match(word)
-        if not match or not match[3]:
+        if match and not match[3]:
+            continue  # an operator still being typed ("tag:") restricts nothing yet
+        if not match:
             free.append(f'"{word}"' if " " in word else word)
             continue
         negate, op, value = match[1] == "-", match[2].lower(), match[3]

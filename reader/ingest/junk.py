@@ -267,7 +267,9 @@ _ENGAGEMENT_COUNT = re.compile(
     re.I,
 )
 _THANKS_FOR_READING = re.compile(
-    r"^thanks? (?:you )?for reading (?P<name>[^!.?]{2,60})[!.]", re.I
+    r"^thanks? (?:you )?for reading(?: (?P<name>[^!.?]{2,60}))?[!.]"
+    r"(?:\s+(?P<name2>[A-Z][^!.?]{1,60}?) is a reader-supported publication\b)?",
+    re.I,
 )
 _TRANSLATION_NOTE = re.compile(
     r"^(?:this (?:article|story|text|piece|report|interview) (?:has been|was|is) "
@@ -464,9 +466,12 @@ def thanks_for_reading_outlet(text: str) -> str | None:
 
     >>> thanks_for_reading_outlet("Thanks for reading The Grid Ledger! Subscribe for free.")
     'The Grid Ledger'
+    >>> thanks_for_reading_outlet("Thanks for reading! Tides is a reader-supported publication.")
+    'Tides'
     """
     match = _THANKS_FOR_READING.match(text.strip())
-    return match.group("name").strip() if match else None
+    name = (match.group("name") or match.group("name2")) if match else None
+    return name.strip() if name else None
 
 
 def _is_menu(text: str) -> bool:

@@ -468,7 +468,9 @@ _SYNDICATION_OUTLET = re.compile(
     r"|\boriginally\s+(?:appeared|published|ran)\s+(?:in|on|at|by)\s+"
     r"(?P<name2>(?:the\s+)?[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3})"
 )
-_NOT_OUTLETS = {"all", "rights", "reserved", "copyright", "the", "staff", "our", "editors"}
+_NOT_OUTLETS = {
+    "all", "rights", "reserved", "copyright", "the", "staff", "our", "editors", "crown",
+}  # fmt: skip
 _LANGUAGES = frozenset(
     [
         "english", "french", "spanish", "portuguese", "german", "italian", "russian",

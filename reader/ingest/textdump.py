@@ -437,7 +437,7 @@ def _metadata_rule(line: Line, ctx: CleanContext) -> str | None:
             _record_byline(byline, line, ctx)
             return RULE_BYLINE
         return None
-    dates, bylines, junk_rules = [], [], []
+    dates, bylines, junk_rules, agencies = [], [], [], []
     for part in parts:
         date = parse_date_line(part)
         name = None if date else parse_byline(part)
@@ -447,6 +447,8 @@ def _metadata_rule(line: Line, ctx: CleanContext) -> str | None:
             bylines.append(name)
         elif junk.is_relative_time(part):
             junk_rules.append("relative-time")
+        elif AGENCIES.get(part.strip().lower(), "Agencies") != "Agencies":
+            agencies.append(AGENCIES[part.strip().lower()])
         elif (part_rule := junk.classify_line(part)) in _PART_JUNK:
             junk_rules.append(part_rule)
         else:
@@ -461,6 +463,8 @@ def _metadata_rule(line: Line, ctx: CleanContext) -> str | None:
             _record_byline(byline, line, ctx)
             return RULE_BYLINE
         return junk_rules[0] if junk_rules else None
+    if agencies:
+        ctx.agency = ctx.agency or agencies[0]
     for date in dates:
         _record_date(date, line, ctx)
     for name in bylines:
@@ -504,7 +508,7 @@ def _is_title_like(text: str) -> bool:
     if len(text) > 250 or text.endswith((":", ",")):
         return False
     first = text[:1]
-    return (first.isupper() or first.isdigit() or first in "\"'“‘«¿¡") and not text.islower()
+    return (first.isupper() or first.isdigit() or first in "\"'“‘«¿¡£$€¥") and not text.islower()
 
 
 def take_title(lines: list[Line], ctx: CleanContext) -> list[Line]:
@@ -533,7 +537,8 @@ def take_title(lines: list[Line], ctx: CleanContext) -> list[Line]:
         return lines
     for header in lines[:index]:
         ctx.drop(header, "navigation")
-    ctx.masthead = next((ln.text for ln in lines[:index] if _names_outlet(ln.text)), None)
+    if index > 0 and _names_outlet(lines[0].text):
+        ctx.masthead = lines[0].text
     ctx.title = lines[index].text
     ctx.drop(lines[index], RULE_TITLE)
     return lines[index + 1 :]
@@ -601,6 +606,7 @@ def _names_outlet(text: str) -> bool:
         and junk.tail_heading(text) is None
         and parse_byline(text) is None
         and not any(c.isdigit() for c in words[0])
+        and "logo" not in text.lower()
     )
 
 
@@ -672,9 +678,17 @@ def clean_header(lines: list[Line], ctx: CleanContext) -> list[Line]:
         return lines
     entry_times = _entry_time_lines(lines)
     kept: list[Line] = []
+    issuer_next = False
     for index, line in enumerate(lines[:body]):
         name = None if ctx.bylines else _header_byline(lines, index, ctx)
-        if name:
+        if _ISSUER_LABEL.match(line.text):
+            issuer_next = True
+            ctx.drop(line, "header-label")
+        elif issuer_next and len(line.text.split()) <= 16:
+            issuer_next = False
+            ctx.outlets.append((1, re.split(r"\s+and\s+|,\s*", line.text)[0]))
+            ctx.drop(line, "issuer (-> source)")
+        elif name:
             _record_byline(name, line, ctx)
             ctx.drop(line, RULE_BYLINE)
         elif (
@@ -686,6 +700,9 @@ def clean_header(lines: list[Line], ctx: CleanContext) -> list[Line]:
         else:
             kept.append(line)
     return kept + lines[body:]
+
+
+_ISSUER_LABEL = re.compile(r"^(?:from|issued by|published by|released by)\s*:$", re.I)
 
 
 def _header_byline(lines: list[Line], index: int, ctx: CleanContext) -> str | None:
@@ -934,6 +951,39 @@ def drop_pull_quotes(lines: list[Line], ctx: CleanContext) -> list[Line]:
     return [line for i, line in enumerate(lines) if i not in removed]
 
 
+_ABOUT_HEADING = re.compile(
+    r"^About (?P<org>(?:the )?[A-Z][\w&'’.\-]*(?: (?:[A-Z][\w&'’.\-]*|of|for|and|the|&|on|in)){0,9})"
+    r"\s*:?$"
+)
+
+
+def drop_about_boilerplate(lines: list[Line], ctx: CleanContext) -> list[Line]:
+    """Drop the ``About X`` paragraph that closes a press release (the organisation's
+    standard description), noting X as the source.
+
+    >>> ctx = CleanContext()
+    >>> text = ("The fund opens in May.\\nAbout the Harbour Trust\\n"
+    ...         "The Harbour Trust manages the port's land and water.")
+    >>> [ln.text for ln in drop_about_boilerplate(split_lines(text), ctx)], ctx.outlets
+    (['The fund opens in May.'], [(2, 'Harbour Trust')])
+    """
+    removed: set[int] = set()
+    for index in range(len(lines) // 2, len(lines) - 1):
+        match = _ABOUT_HEADING.match(lines[index].text)
+        if not match or index == 0:
+            continue
+        org = match.group("org")
+        bare = org.removeprefix("the ").removeprefix("The ")
+        following = line_key(lines[index + 1].text).removeprefix("the ")
+        if not following.startswith(line_key(bare)) or len(lines[index + 1].text.split()) > 150:
+            continue
+        removed.update((index, index + 1))
+        ctx.outlets.append((2, bare))
+    for index in sorted(removed):
+        ctx.drop(lines[index], "boilerplate")
+    return [line for i, line in enumerate(lines) if i not in removed]
+
+
 _BIO_VERBS = (
     r"(?:is|was|has been|covers|writes|reports|joined|leads|heads|edits|teaches|serves|"
     r"previously|currently|works)"
@@ -958,7 +1008,10 @@ def trim_trailing_furniture(lines: list[Line], ctx: CleanContext) -> list[Line]:
     names = _byline_names(ctx)
     end = len(lines)
     while end > 1:
-        rule = _trailing_rule(lines[end - 1].text, names)
+        agency = sign_off_agency(lines[end - 1].text)
+        if agency:
+            ctx.agency = ctx.agency or agency
+        rule = "agency-tag" if agency else _trailing_rule(lines[end - 1].text, names)
         if rule is None:
             break
         ctx.drop(lines[end - 1], rule)
@@ -973,6 +1026,20 @@ def _byline_names(ctx: CleanContext) -> list[str]:
             if len(name.split()) >= 2:
                 names.append(name.strip())
     return names
+
+
+_SIGN_OFF = re.compile(r"^(?:[-–—]{1,2}|\()\s*(?P<agency>[A-Za-z][A-Za-z .\-]{1,30}?)\s*\)?$")
+
+
+def sign_off_agency(text: str) -> str | None:
+    """The agency of a closing credit line such as ``— Reuters`` or ``(AFP)``.
+
+    >>> sign_off_agency("— Reuters"), sign_off_agency("-- AFP"), sign_off_agency("— Ann")
+    ('Reuters', 'AFP', None)
+    """
+    match = _SIGN_OFF.match(text.strip())
+    agency = AGENCIES.get(match.group("agency").strip().lower()) if match else None
+    return agency if agency != "Agencies" else None
 
 
 def _trailing_rule(text: str, names: list[str]) -> str | None:
@@ -1049,6 +1116,7 @@ STEPS: tuple[Step, ...] = (
     take_title,
     clean_header,
     cut_tail_sections,
+    drop_about_boilerplate,
     drop_repeated_title,
     drop_table_of_contents,
     drop_duplicates,
@@ -1160,7 +1228,7 @@ def _pick_outlet(ctx: CleanContext, text: str) -> str | None:
     else a known outlet's web address; else the masthead."""
     if ctx.outlets:
         best = min(ctx.outlets, key=lambda item: item[0])[1]
-        if ctx.masthead and _same_name(best, ctx.masthead):
+        if ctx.masthead and _starts_with_name(best, ctx.masthead):
             return ctx.masthead
         return best
     if "@" in text or "www." in text or "://" in text:
@@ -1170,15 +1238,17 @@ def _pick_outlet(ctx: CleanContext, text: str) -> str | None:
     return ctx.masthead
 
 
-def _same_name(one: str, other: str) -> bool:
-    """One name starts with the other, word for word (``The`` and case ignored).
+def _starts_with_name(name: str, masthead: str) -> bool:
+    """``name`` is the masthead's name with a company word or two after it
+    (``Harbour & Hill Media``), word for word, ``The`` and case ignored.
 
-    >>> _same_name("Harbour & Hill Media", "Harbour & Hill"), _same_name("AP", "KXRT")
-    (True, False)
+    >>> _starts_with_name("Harbour & Hill Media", "Harbour & Hill")
+    True
+    >>> _starts_with_name("KXRT", "KXRT 7 News"), _starts_with_name("AP", "KXRT 7 News")
+    (False, False)
     """
-    a, b = (line_key(name).removeprefix("the ").split() for name in (one, other))
-    shorter, longer = sorted((a, b), key=len)
-    return bool(shorter) and longer[: len(shorter)] == shorter
+    full, short = (line_key(n).removeprefix("the ").split() for n in (name, masthead))
+    return bool(short) and len(full) > len(short) and full[: len(short)] == short
 
 
 def _pick_agency(body: tuple[str, ...], ctx: CleanContext) -> str | None:

@@ -28,6 +28,7 @@ CASES = [
         ArticleFilter(text='"long-term and strategic"', tags=("a",)),
     ),
     ("TAG:Mixed", ArticleFilter(tags=("Mixed",))),
+    ("russia tag:", ArticleFilter(text="russia")),
 ]
 
 
