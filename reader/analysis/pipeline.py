@@ -66,7 +66,7 @@ def analyse(
     entities, nationalities = _extractor(extractor)(text, known)
     anchor = published or reference
     dates = extract_dates(text, anchor, approx=published is None and reference is not None)
-    quotes = extract_quotes(text, entities)
+    quotes = extract_quotes(text, entities, nationalities)
     return Analysis(tuple(entities), tuple(nationalities), tuple(dates), tuple(quotes))
 
 

@@ -114,6 +114,7 @@ _SYNDICATION = re.compile(
 )
 _FOOTER = re.compile(
     r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^citation\s*:"
+    r"|^transcript (?:provided|produced|prepared) by\b|\baccuracy and availability may vary\b"
     r"|^this (?:document|article|content|material|page) is (?:subject to|protected by) copyright\b"
     r"|^(?:privacy policy|terms of (?:use|service)|terms (?:&|and) conditions|contact us"
     r"|about us|advertise with us|careers|sitemap|site map)"
@@ -251,7 +252,9 @@ _CONTACT_PERSON = re.compile(
     re.I,
 )
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_PHONE = re.compile(r"(?<!\w)\+?(?:\(\d{2,4}\)\s?|\d{1,4}[\s.\-])?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?")
+_PHONE = re.compile(
+    r"(?<!\w)\+?(?:\(\d{2,4}\)\s?|\d{1,4}[\s.\-])?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?"
+)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–/.]\s*(?:19|20)?\d{2}")
 _CONTACT_FILLER = re.compile(
     r"\b(?:tel|telephone|phone|mobile|cell|fax|e-?mail|office|direct)\b|[\s|·•,/:;()\-–—.]", re.I
@@ -263,7 +266,7 @@ _FEEDBACK = re.compile(
 )
 _ENGAGEMENT_COUNT = re.compile(
     r"^\d[\d,.]*\s*[kKmM]?\s+(?:likes?|restacks?|shares?|comments?|replies|views|reactions|"
-    r"retweets|reposts|claps|upvotes|recommends)$",
+    r"retweets|reposts|claps|upvotes|recommends|followers|following|subscribers)$",
     re.I,
 )
 _THANKS_FOR_READING = re.compile(
@@ -280,10 +283,13 @@ _TRANSLATION_NOTE = re.compile(
     re.I,
 )
 _LANGUAGE_NAMES = frozenset(
-    """english deutsch german français francais french español espanol spanish italiano
-    italian português portugues portuguese nederlands dutch polski polish русский русская
-    українська türkçe العربية 中文 日本語 한국어 svenska dansk norsk suomi ελληνικά""".split()
-)
+    [
+        "english", "deutsch", "german", "français", "francais", "french", "español", "espanol",
+        "spanish", "italiano", "italian", "português", "portugues", "portuguese", "nederlands",
+        "dutch", "polski", "polish", "русский", "українська", "türkçe", "العربية", "中文",
+        "日本語", "한국어", "svenska", "dansk", "norsk", "suomi", "ελληνικά",
+    ]
+)  # fmt: skip
 _WORDPRESS_FOOTER = re.compile(
     r"^the post .{1,300}? appeared first on (?P<name>.{2,80}?)\.?$", re.I
 )
@@ -390,6 +396,7 @@ _LONG_LINE_HINTS = (
     "privacy", "terms", "tag", "topic", "keywords", "filed under", "reporting", "editing",
     "input", "photo", "image", "picture", "credit", "courtesy", "illustration", "getty",
     "@", "contact", "translated", "appeared first", "thanks for reading", "feedback",
+    "transcript", "accuracy and availability",
 )  # fmt: skip
 
 
@@ -623,7 +630,7 @@ for _rule, _names in {
         |mehr zum thema|lesen sie auch|das könnte sie auch interessieren|à lire aussi|lire aussi
         |sur le même sujet|leia também|lee también|leggi anche|te puede interesar""",
     "link-references": "references|visible links|hidden links",
-    "end-mark": "###|-30-|- 30 -|-###-|# # #",
+    "end-mark": "###|-30-|- 30 -|-###-|# # #|(end)|-end-|ends|-ends-",
     "tags": "tags|topics|tagged|keywords|filed under|topics in this article",
     "comment-policy": """comments|comment|discussion|join the conversation|join the discussion
         |have your say|leave a reply|leave a comment|post a comment|reader comments

@@ -21,6 +21,7 @@ from reader.ingest.metadata import (
     KNOWN_OUTLETS,
     FoundDate,
     agency_from_dateline,
+    byline_agency,
     looks_like_name,
     outlet_from_copyright,
     outlet_from_desk_byline,
@@ -65,6 +66,8 @@ class CleanContext:
     agency: str | None = None
     masthead: str | None = None
     """The outlet's name as the page header shows it, if a header line looks like one."""
+    header_keys: set[str] = field(default_factory=set)
+    """Comparison keys of the page-header lines above the headline."""
 
     def drop(self, line: Line, rule: str) -> None:
         self.dropped.append(DroppedLine(line.no, line.raw, rule))
@@ -190,9 +193,7 @@ def _wrap_width(lines: list[Line]) -> int:
     """The column width text was wrapped at (e-mail, plain-text exports, text browsers),
     or 0 when it is not hard-wrapped: most long lines are 55–100 characters and end near
     one width. Addresses are left out: they overrun the width."""
-    long_lines = [
-        len(ln.text) for ln in lines if len(ln.text) > 40 and "://" not in ln.text
-    ]
+    long_lines = [len(ln.text) for ln in lines if len(ln.text) > 40 and "://" not in ln.text]
     if len(long_lines) < 5 or max(long_lines) > 110:
         return 0
     in_band = sum(1 for n in long_lines if 55 <= n <= 100)
@@ -483,6 +484,9 @@ def _record_byline(byline: str, line: Line, ctx: CleanContext) -> None:
     outlet = outlet_from_desk_byline(byline)
     if outlet:
         ctx.outlets.append((3, outlet))
+    agency = byline_agency(line.text)
+    if agency:
+        ctx.agency = ctx.agency or agency
     tail = line.text.rsplit(",", 1)[-1].strip(" .") if "," in line.text else ""
     if tail.lower() in KNOWN_OUTLETS and tail not in byline:
         ctx.outlets.append((0, KNOWN_OUTLETS[tail.lower()]))
@@ -537,6 +541,7 @@ def take_title(lines: list[Line], ctx: CleanContext) -> list[Line]:
         return lines
     for header in lines[:index]:
         ctx.drop(header, "navigation")
+        ctx.header_keys.add(line_key(header.text))
     if index > 0 and _names_outlet(lines[0].text):
         ctx.masthead = lines[0].text
     ctx.title = lines[index].text
@@ -626,9 +631,30 @@ def _find_headline(lines: list[Line], ctx: CleanContext | None = None) -> int | 
     ]
     if ctx is not None and ctx.zone_openers:
         candidates = _skip_header_lists(lines, candidates, ctx)
+    candidates = _skip_repeated_labels(lines, candidates) or candidates
     named = [i for i in candidates if not _is_masthead_like(lines[i].text)]
     worded = [i for i in named if len(lines[i].text.split()) >= 4]
     return next(iter(worded or named or candidates), None)
+
+
+_LABEL_WORDS = 5
+
+
+def _skip_repeated_labels(lines: list[Line], candidates: list[int]) -> list[int]:
+    """Leave out a header line that comes back further down the header with another
+    headline-like line in between (``Heard on Morning Edition`` above and below the
+    headline): a programme or section label. Only short lines count: a headline also
+    comes back below its standfirst, as the text of the lead photo."""
+    keys = {i: line_key(lines[i].text) for i in candidates}
+    repeated = set()
+    for i in candidates:
+        if len(lines[i].text.split()) > _LABEL_WORDS:
+            continue
+        later = [j for j in candidates if j > i and keys[j] == keys[i]]
+        if later and any(keys[k] != keys[i] for k in candidates if i < k < later[0]):
+            repeated.add(i)
+            repeated.update(later)
+    return [i for i in candidates if i not in repeated]
 
 
 def _skip_header_lists(lines: list[Line], candidates: list[int], ctx: CleanContext) -> list[int]:
@@ -691,10 +717,9 @@ def clean_header(lines: list[Line], ctx: CleanContext) -> list[Line]:
         elif name:
             _record_byline(name, line, ctx)
             ctx.drop(line, RULE_BYLINE)
-        elif (
-            len(line.text.split()) <= 3
-            and not line.text.endswith(_SENTENCE_END)
-            and index not in entry_times
+        elif index not in entry_times and (
+            line_key(line.text) in ctx.header_keys
+            or (len(line.text.split()) <= 3 and not line.text.endswith(_SENTENCE_END))
         ):
             ctx.drop(line, "header-label")
         else:
@@ -705,6 +730,13 @@ def clean_header(lines: list[Line], ctx: CleanContext) -> list[Line]:
 _ISSUER_LABEL = re.compile(r"^(?:from|issued by|published by|released by)\s*:$", re.I)
 
 
+_NOT_NAME_WORDS = frozenset(
+    ["news", "all", "home", "latest", "edition", "video", "videos", "live", "world", "business",
+     "sport", "sports", "politics", "opinion", "more", "top", "breaking", "stories", "local",
+     "weather", "podcast", "podcasts", "listen", "watch", "audio", "english"]
+)  # fmt: skip
+
+
 def _header_byline(lines: list[Line], index: int, ctx: CleanContext) -> str | None:
     """The author named by a header line on its own, if it is one."""
     text = lines[index].text.strip(" ,")
@@ -713,6 +745,8 @@ def _header_byline(lines: list[Line], index: int, ctx: CleanContext) -> str | No
         return placed.group("name")
     name = text.split(",")[0].strip()
     if not looks_like_name(name) or len(text.split()) > (10 if "," in text else 4):
+        return None
+    if any(word.lower() in _NOT_NAME_WORDS for word in name.split()):
         return None
     near_date = any(abs(no - lines[index].no) <= 4 for no in ctx.date_line_nos)
     nxt = lines[index + 1].text if index + 1 < len(lines) else ""
@@ -952,8 +986,8 @@ def drop_pull_quotes(lines: list[Line], ctx: CleanContext) -> list[Line]:
 
 
 _ABOUT_HEADING = re.compile(
-    r"^About (?P<org>(?:the )?[A-Z][\w&'’.\-]*(?: (?:[A-Z][\w&'’.\-]*|of|for|and|the|&|on|in)){0,9})"
-    r"\s*:?$"
+    r"^About (?P<org>(?:the )?[A-Z][\w&'’.\-]*"
+    r"(?: (?:[A-Z][\w&'’.\-]*|of|for|and|the|&|on|in)){0,9})\s*:?$"
 )
 
 
@@ -1006,7 +1040,9 @@ def trim_trailing_furniture(lines: list[Line], ctx: CleanContext) -> list[Line]:
     ['The vote is on Friday.']
     """
     names = _byline_names(ctx)
-    end = len(lines)
+    end = _author_box_start(lines, names)
+    for line in lines[end:]:
+        ctx.drop(line, "author-bio")
     while end > 1:
         agency = sign_off_agency(lines[end - 1].text)
         if agency:
@@ -1017,6 +1053,21 @@ def trim_trailing_furniture(lines: list[Line], ctx: CleanContext) -> list[Line]:
         ctx.drop(lines[end - 1], rule)
         end -= 1
     return lines[:end]
+
+
+_AUTHOR_BOX_LINES = 5
+
+
+def _author_box_start(lines: list[Line], names: list[str]) -> int:
+    """Where an author box begins: a line that is just the author's name among the last
+    few lines, with only short lines (role, follower count, one-line bio) after it."""
+    keys = {line_key(name) for name in names}
+    for index in range(max(1, len(lines) - _AUTHOR_BOX_LINES), len(lines)):
+        if line_key(lines[index].text) in keys and all(
+            len(line.text.split()) <= 30 for line in lines[index + 1 :]
+        ):
+            return index
+    return len(lines)
 
 
 def _byline_names(ctx: CleanContext) -> list[str]:

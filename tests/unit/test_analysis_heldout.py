@@ -255,7 +255,7 @@ THRESHOLDS: dict[str, float] = {
     "date_recall": 0.99,
     "date_values": 0.98,
     "quote_found": 1.0,
-    "quote_speaker": 0.90,
+    "quote_speaker": 0.97,
     "link_precision": 0.98,
     "link_recall": 0.97,
 }

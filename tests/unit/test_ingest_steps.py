@@ -76,6 +76,27 @@ LINE_RULES = [
     ("(With inputs from PTI)", "credits"),
     ("01:12 - Source: CNN", "caption"),
     ("list 2 of 3", "related-list"),
+    ("An official website of the United States government", "navigation"),
+    ("Here’s how you know", "navigation"),
+    ("FOR IMMEDIATE RELEASE", "release-label"),
+    ("Embargoed until 00:01 GMT, 5 June", "release-label"),
+    ("Media contact: Jo Park, 555-0142", "contact"),
+    ("(555) 201-4470 | press@agency.example.gov", "contact"),
+    ("Tel: +44 20 7946 0958", "contact"),
+    ("Contact Ann Lee at alee@example.com or follow her on X @annlee.", "contact"),
+    ("Share your feedback to help improve our site experience!", "feedback"),
+    ("1.2K Likes", "engagement"),
+    ("3 Restacks", "engagement"),
+    ("Updated: 2 hours ago", "relative-time"),
+    ("This article has been translated from Spanish.", "translation-note"),
+    ("Translated by Ana Ruiz", "translation-note"),
+    ("Read this article in German", "translation-note"),
+    ("Deutsch | English | Français", "navigation"),
+    ("Thanks for reading The Dispatch! Subscribe for free to receive new posts.", "newsletter"),
+    ("Thanks for reading! Grid Notes is a reader-supported publication.", "newsletter"),
+    ("The post Dock reopens appeared first on Pier Times.", "syndication-note"),
+    ("12. https://www.example.org/reports/2025.pdf", "link-reference"),
+    ("With material from dpa", "credits"),
 ]
 CONTENT_LINES = [
     "The minister said talks would resume in spring.",
@@ -91,6 +112,15 @@ CONTENT_LINES = [
     "The court heard the photos were taken by a neighbour (Jo Park/The Valley Times).",
     "The views of residents were mixed, a survey found.",
     "Click Frenzy sales rose 12% this year.",
+    "Correction: An earlier version of this article misstated the size of the grant.",
+    "Q: You turned down the commission. Why?",
+    "A: No.",
+    "Call the hotline on 0800 555 0199 if you are worried about your water.",
+    "The 2024-2025 budget rose by 4 per cent.",
+    "Contact with the crew was lost at 14:20, the coastguard said.",
+    "Thanks to the new rules, 120 projects moved up the queue.",
+    "The post office in the village closed in 2019.",
+    "English and German are both official languages there.",
 ]
 
 
@@ -123,6 +153,12 @@ def test_classify_line_keeps_content(line: str) -> None:
         ("Latest News", "related-list"),
         ("Subscribe to continue reading", "paywall"),
         ("Sponsored", "advert"),
+        ("Discussion about this post", "comment-policy"),
+        ("Related Press Releases", "related-list"),
+        ("Mehr zum Thema", "related-list"),
+        ("References", "link-references"),
+        ("###", "end-mark"),
+        ("-30-", "end-mark"),
         ("More storms expected on the coast this week", None),
         ("A quiet revolution in farming", None),
     ],
@@ -147,6 +183,9 @@ def test_tail_heading(line: str, rule: str | None) -> None:
         ("March 5, 2025 11:42 AM GMT+1 Updated 2 hours ago", "2025-03-05T10:42:00+00:00", True),
         ("Fri 7 Mar 2025 07.12 CET", "2025-03-07T06:12:00+00:00", True),
         ("March 6, 2025 — 5.47pm", "2025-03-06T17:47:00+00:00", True),
+        ("Published 6:05 a.m. MT March 21, 2025", "2025-03-21T12:05:00+00:00", True),
+        ("14.03.2025, 09:12 Uhr", "2025-03-14T09:12:00+00:00", True),
+        ("Jan. 9, 2025 8:00 a.m. MT", "2025-01-09T15:00:00+00:00", True),
     ],
 )
 def test_parse_date_line(line: str, iso: str, has_time: bool) -> None:
@@ -182,6 +221,11 @@ def test_parse_date_line_rejects_sentences(line: str) -> None:
         ("By Wendy Leung and Marcus Hale, CNN", "Wendy Leung and Marcus Hale"),
         ("by University of Otago", "University of Otago"),
         ("Anna Schmidt (with AFP, Reuters)", "Anna Schmidt"),
+        ("By MARK DELGADO Associated Press", "MARK DELGADO"),
+        ("By Ann Lee, Reuters", "Ann Lee"),
+        ("Interview by Samuel Achebe", "Samuel Achebe"),
+        ("Story by Jo Park", "Jo Park"),
+        ("Newsroom", None),
     ],
 )
 def test_parse_byline(line: str, byline: str | None) -> None:
@@ -324,6 +368,20 @@ STEP_CASES = [
     ),
     (textdump.drop_duplicates, "Lead.\nMore.\nLead.", "", ["Lead.", "More."], ["duplicate"]),
     (
+        textdump.drop_about_boilerplate,
+        "Lead.\nMore.\nAbout Acme Water\nAcme Water supplies 2 million homes.",
+        "",
+        ["Lead.", "More."],
+        ["boilerplate", "boilerplate"],
+    ),
+    (
+        textdump.drop_about_boilerplate,
+        "Lead.\nMore.\nAbout the plan\nCouncillors said it would cost more.",
+        "",
+        ["Lead.", "More.", "About the plan", "Councillors said it would cost more."],
+        [],
+    ),
+    (
         textdump.drop_duplicates,
         "Standfirst\nFull sentence here\nMore.\nFull sentence here.",
         "",
@@ -446,6 +504,133 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert "\n" not in lines[1].text
 
 
+def test_wrapped_sentence_boundary_is_joined_by_line_width() -> None:
+    """A wrapped line that ends a sentence still continues when the next word would
+    not have fitted; a short line ends its paragraph; list items stay apart."""
+    para = [
+        "The operator of the ferry service will reduce winter sailings by a third from",
+        "next month because it cannot recruit enough qualified crew, the company said.",
+        "Islanders said the cuts would leave some communities with two crossings a week",
+        "and that hospital visits on the mainland would become very hard to arrange.",
+    ]
+    text = "\n".join(
+        ["Ferry cuts", "", *para, "", *para, "", "1. First related story here", "2. Second one"]
+    )
+    lines = split_lines(text)
+    assert [len(line.raw.split("\n")) for line in lines] == [1, 4, 4, 1, 1]
+
+
+def test_text_browser_link_numbers_and_bullets_are_removed() -> None:
+    text = (
+        "By [1]Owen Prys | 22 May 2025\n\n   A [2]survey found it.\n     * [3]first item\n\n"
+        "References\n\n   1. https://a.example/x\n   2. https://a.example/y\n   3. https://a.example/z"
+    )
+    lines = split_lines(text)
+    assert [line.text for line in lines[:3]] == [
+        "By Owen Prys | 22 May 2025",
+        "A survey found it.",
+        "first item",
+    ]
+    assert lines[0].raw == "By [1]Owen Prys | 22 May 2025"
+
+
+def test_bracketed_numbers_stay_without_a_reference_list() -> None:
+    assert split_lines("Footnote[1]here and [2]there and [3]again.")[0].text.count("[") == 3
+
+
+def test_list_under_a_heading_above_the_headline_is_skipped() -> None:
+    body = (
+        "Copper production fell 6% in February from a year earlier as drought forced mines to "
+        "cut water use, government data showed on Wednesday."
+    )
+    dump = textdump.clean_dump(
+        "Trending\nGold hits record high as dollar slips\nFerry operator fined over late sailings\n"
+        f"World\nChile's copper output slides\nBy Ana Ruiz\n{body}\n{body} Again."
+    )
+    assert dump.title == "Chile's copper output slides"
+    assert dump.byline == "Ana Ruiz"
+
+
+def test_sign_off_line_names_the_agency() -> None:
+    dump = textdump.clean_dump(
+        "Talks resume in Vienna\nDiplomats from six countries met on Monday to resume talks on "
+        "the future of the programme, officials said.\nThey meet again on Friday.\n— Reuters"
+    )
+    assert dump.body[-1] == "They meet again on Friday."
+    assert dump.agency == "Reuters"
+
+
+def test_outlet_prefers_the_masthead_spelling_and_falls_back_to_it() -> None:
+    body = (
+        "The county board voted on Monday to replace the bridge, which has been limited to one "
+        "lane since inspectors found corroded beams."
+    )
+    page = f"Harbour & Hill\nBridge to be replaced\n{body}\n{body} Again.\n"
+    assert textdump.clean_dump(page + "© 2025 Harbour & Hill Media Ltd").source == "Harbour & Hill"
+    assert textdump.clean_dump(page).source == "Harbour & Hill"
+    assert textdump.clean_dump("Menu\n" + page.split("\n", 1)[1]).source is None
+
+
+def test_agency_copyright_gives_way_to_the_site_copyright() -> None:
+    body = "Federal officials ordered checks on 400 bridges on Thursday after a crack was found."
+    dump = textdump.clean_dump(
+        f"Bridges to be inspected\n{body}\n{body} Again.\n"
+        "Copyright 2025 The Associated Press. All rights reserved.\nCopyright 2025 KXRT."
+    )
+    assert (dump.source, dump.agency) == ("KXRT", "AP")
+
+
+def test_press_release_issuer_and_end_mark() -> None:
+    body = "The department today announced $48 million in grants to replace lead water pipes."
+    dump = textdump.clean_dump(
+        f"FOR IMMEDIATE RELEASE\nMarch 3, 2025\nState awards lead pipe grants\n{body}\n"
+        f"{body} More.\n###\nMedia contact:\nDana Okafor\ndana@example.gov"
+    )
+    assert dump.body == (body, f"{body} More.")
+    assert {d.rule for d in dump.dropped} >= {"release-label", "end-mark"}
+
+
+def test_issuer_label_gives_the_source() -> None:
+    body = "Three railway lines closed in the 1960s will reopen to passengers by 2028 after the "
+    body += "government confirmed its funding today, the department said."
+    dump = textdump.clean_dump(
+        f"Railway lines to reopen\nFrom:\nDepartment for Transport and Jo Park MP\n{body}\n{body}"
+        " Again."
+    )
+    assert dump.source == "Department for Transport"
+
+
+def test_author_box_after_the_last_paragraph_is_dropped() -> None:
+    ctx = CleanContext(bylines=["Lena Okonkwo"])
+    text = (
+        "Hold public meetings before drawing a single line.\nLena Okonkwo\n312 Followers\n"
+        "Transport planner. Writing about buses and streets."
+    )
+    kept = textdump.trim_trailing_furniture(split_lines(text), ctx)
+    assert [line.text for line in kept] == ["Hold public meetings before drawing a single line."]
+
+
+def test_programme_label_around_the_headline_is_not_the_title() -> None:
+    body = (
+        "Wheat growers in Kansas are planting less this year after last spring's drought cut "
+        "yields by a third, and some are switching to sorghum."
+    )
+    dump = textdump.clean_dump(
+        "Heard on Morning Edition\nFarmers brace for a second dry spring\nMarch 12, 2025\n"
+        f"Heard on Morning Edition\nBy Tomas Rivera\n{body}\n{body} Again."
+    )
+    assert dump.title == "Farmers brace for a second dry spring"
+    assert dump.body[0] == body
+
+
+def test_header_words_are_not_an_author() -> None:
+    body = "South Korea's exports rose for the fifth month in February on chip demand, data showed."
+    dump = textdump.clean_dump(
+        f"Exports rise for 5th month\nAll News\n12:01 March 1, 2025\n{body}\n{body}"
+    )
+    assert dump.byline is None
+
+
 def test_clean_dump_explains_every_drop() -> None:
     dump = textdump.clean_dump("Menu\nTalks resume\n2 min read\nBody text.\nTags\nEurope")
     assert dump.title == "Talks resume"
@@ -476,3 +661,11 @@ def test_clean_dump_explains_every_drop() -> None:
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_wire_byline_names_the_agency() -> None:
+    body = "Federal officials ordered checks on 400 bridges on Thursday after a crack was found."
+    dump = textdump.clean_dump(
+        f"Bridges to be checked\nBy MARK DELGADO Associated Press\n{body}\n{body} Again."
+    )
+    assert (dump.byline, dump.agency) == ("MARK DELGADO", "AP")
