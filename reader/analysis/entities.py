@@ -62,6 +62,7 @@ _TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,}}"
     rf"|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Sen|Rep|Gov|Prof|St|Mt|Ft|ST|MT|FT)\.(?={_SEP}[{UPPER}])"
     r"|(?:Corp|Inc|Co|Ltd|Cos|Bros)\.(?![\w])"
+    rf"|(?<![\w.])[{UPPER}]\.(?={_SEP}[{UPPER}][a-z])"
     rf"|{_KOREAN_GIVEN}"
     rf"|{_WORD_TOKEN})"
 )
@@ -96,7 +97,44 @@ _AND_GLUE = frozenset({" and ", " & ", "\u00a0and\u00a0"})
 _APPOSITIVE = re.compile(r"(?:[’']s)?,[ \u00a0]+(?:(?:who|whose|aged)\b|\d{1,3},)")
 _SENTENCE_END = frozenset(".!?\n:;…")
 _DATELINE_AFTER = re.compile(r",[ \u00a0]+[A-Z]|[ \u00a0]+\((?:AP|AFP|Reuters)\)|[ \u00a0]+[—–-]")
-_PLURAL_AT = re.compile(r"([a-z]+s)[ \u00a0]+at[ \u00a0]+$")
+_PLURAL_AT = re.compile(r"([A-Za-z]+s)[ \u00a0]+at[ \u00a0]+$")
+_AT_GLUE = frozenset({" at ", "\u00a0at\u00a0"})
+_QUARTER = re.compile(r"[QH][1-4]|FY\d{2,4}")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)[ \u00a0]$")
+_CITY_TAILED = frozenset({"College", "University", "School", "Institute", "Conservatoire"})
+"""Institution words a city name may follow inside the name ("Imperial College London")."""
+_GAMES_HEADS = frozenset(
+    {"Olympic", "Paralympic", "Commonwealth", "Winter", "Summer", "Youth", "Pan", "Invictus"}
+)
+_STOCK_BEFORE = re.compile(
+    r"(?:shares|stock|stocks|bonds|shareholders|stake|(?:chief|co-chief)[ \u00a0]+executive|"
+    r"ceo|cfo|co-founder|founder|subsidiary|division)[ \u00a0]+(?:of|in)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+"""Words before a company's name ("shares of X", "a stake in X", "chief executive of X")."""
+_STOCK_AFTER = re.compile(
+    r"[’']s[ \u00a0]+(?:shares|stock|shareholders|board|ceo|cfo|"
+    r"(?:co-)?chief[ \u00a0]+(?:executive|financial|operating))\b"
+    r"|[ \u00a0]+(?:shares|stock)[ \u00a0]+(?:rose|fell|jumped|climbed|slid|dropped|gained|lost|"
+    r"tumbled|surged|sank|slumped|rallied|plunged|soared|were|have|had|closed|ended|traded|"
+    r"edged|are|opened)\b"
+    r"|,[ \u00a0]+which[ \u00a0]+(?:makes|produces|sells|owns|operates|manufactures|develops|"
+    r"builds|employs|publishes|broadcasts)\b"
+)
+"""Words after a company's name ("X shares fell", "X's chief executive")."""
+_STATEMENT_AFTER = re.compile(
+    r"[ \u00a0]+(?:said|says)[ \u00a0]+in[ \u00a0]+an?[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
+    r"(?:statement|filing|release)\b"
+)
+_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:([a-z-]+)[ \u00a0]+)?([a-z]+)\b")
+_LEADER_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?:administration|government|campaign|presidency|cabinet|era)\b"
+)
+"""Nouns a leader's surname modifies ("the Trump administration", "the Starmer government")."""
+_ADJECTIVE_ENDINGS = (
+    "ional", "eral", "tral", "ial", "ipal", "ical", "oyal", "ive", "ary", "ish", "ese", "ity",
+    "ion", "ment", "ness",
+)  # fmt: skip
 _SKIP_BACK = frozenset(" \u00a0\"“‘'([")
 
 
@@ -173,6 +211,7 @@ class _Run:
     confident: bool = False
     modifier: bool = False
     place_cue: bool = False
+    statement_after: bool = False
     type: str | None = None
     key: str | None = None
     name: str | None = None
@@ -221,6 +260,15 @@ class _Article:
                     i += 1
                 else:
                     break
+            if (
+                i + 1 < len(matches)
+                and text[end : matches[i + 1][0]] in _AT_GLUE
+                and "University of " in text[start:end]
+                and text[matches[i + 1][0] : matches[i + 1][1]].count(" ") < 3
+            ):
+                # "University of Alabama at Birmingham": a campus named after its city.
+                end = matches[i + 1][1]
+                i += 1
             i += 1
             if end - start < 2 and not text[start:end].isupper():
                 continue
@@ -236,6 +284,8 @@ class _Article:
 
     def _segment(self, tokens: list[tuple[int, int]]) -> None:
         text = self.text
+        if len(tokens) >= 2 and self._event_name(tokens):
+            return
         # Split on "of" unless the word before it heads a name ("Bank of England").
         paren = _PAREN_ACR.match(text, tokens[-1][1])
         inner = text[tokens[0][0] : tokens[-1][1]]
@@ -274,6 +324,28 @@ class _Article:
                 groups[-1].append(tok)
         for group in groups:
             self._segment_group(group)
+
+    def _event_name(self, tokens: list[tuple[int, int]]) -> bool:
+        """An event, prize or storm name ("Queen Elisabeth Competition", "Hurricane Milton")."""
+        text = self.text
+        last = text[tokens[-1][0] : tokens[-1][1]]
+        if last in lx.EVENT_WORDS:
+            if last != "Games":
+                return True
+            before = text[tokens[0][0] : tokens[-2][1]]
+            head = text[tokens[-2][0] : tokens[-2][1]]
+            hit = self._lookup(before)
+            return head in _GAMES_HEADS or (hit is not None and hit[0] in ("NORP", "PLACE"))
+        first = 0
+        while first < len(tokens) - 1 and (
+            text[tokens[first][0] : tokens[first][1]] in lx.FUNCTION_WORDS
+            or text[tokens[first][0] : tokens[first][1]] == "Super"
+        ):
+            # "The Super Typhoon Haiyan"
+            first += 1
+        return (
+            text[tokens[first][0] : tokens[first][1]] in lx.STORM_WORDS and first < len(tokens) - 1
+        )
 
     def _segment_group(self, toks: list[tuple[int, int]]) -> None:
         text = self.text
@@ -354,6 +426,18 @@ class _Article:
                     and words[i + 1] not in lx.TITLES
                 ):
                     hit = None
+            if (
+                hit is not None
+                and hit[0] == "ORG"
+                and hit_end == i + 1 < n
+                and words[i + 1] in lx.DEPARTMENT_TITLES
+                and not words[i].isupper()
+            ):
+                # "Treasury Secretary Scott Bessent": the department belongs to the title.
+                self._flush(run, title_before, sent_initial, heading, toks)
+                run, title_before = [], True
+                i += 1
+                continue
             if hit is not None:
                 self._flush(run, title_before, sent_initial, heading, toks)
                 run, title_before = [], False
@@ -495,6 +579,10 @@ class _Article:
             if all(w in lx.TITLES for w in words[first:]):
                 return None
             return "ORG", first
+        if len(words) - first >= 3 and words[-2] in _CITY_TAILED:
+            hit = self._lookup(last)
+            if hit is not None and hit[0] == "PLACE":
+                return "ORG", first
         if words[first] in lx.ORG_PREFIXES and len(words) - first >= 2:
             return "ORG", first
         if last in lx.PLACE_SUFFIXES or (len(words) >= 2 and words[0] in ("Mount", "Lake", "Cape")):
@@ -540,7 +628,15 @@ class _Article:
         surface = text[start:end]
         if all(_is_title(text[s:e]) for s, e in run):
             return
-        if len(run) == 1 and not title_before and _descriptor(surface):
+        if (
+            len(run) == 1
+            and (
+                (_descriptor(surface) and (not title_before or surface.lower() in lx.GROUP_NOUNS))
+                or _QUARTER.fullmatch(surface)
+                # "GLP-1", "COVID-19": an acronym glued to a number names a thing.
+                or (text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit())
+            )
+        ):
             return
         # "post-Assad" -> "Assad"; "Turkish-Syrian" -> two demonyms.
         if "-" in surface and len(run) == 1 and self._split_hyphenated(start, end):
@@ -563,12 +659,14 @@ class _Article:
                 word = prev.group(1).lower()
                 if word in lx.ROLE_CUES:
                     r.person_cue = True
-                elif word in lx.ORG_CUES:
+                elif word in lx.ORG_CUES or (
+                    word in ("of", "in") and _STOCK_BEFORE.search(text, max(0, start - 40), start)
+                ):
                     r.org_cue = True
                 elif word in lx.LOCATIVE_CUES:
                     r.locative = True
                     plural = _PLURAL_AT.search(text, max(0, start - 40), start)
-                    if plural is not None and plural.group(1)[:-1] in lx.ROLE_CUES:
+                    if plural is not None and plural.group(1)[:-1].lower() in lx.ROLE_CUES:
                         # "analysts at Bernstein", "economists at Nomura"
                         r.org_cue, r.locative = True, False
             else:
@@ -597,6 +695,20 @@ class _Article:
             paren = _PAREN_ACR.match(text, end)
             if paren is not None:
                 r.acronym_after = paren.group(1)
+            if not title_before and not r.person_cue and _STOCK_AFTER.match(text, end):
+                r.org_cue = True
+            elif not title_before and noun is not None:
+                after = _NOUN_AFTER.match(text, end)
+                if (
+                    after is not None
+                    and after.group(2) in lx.ORG_NOUNS_AFTER
+                    and after.group(1) not in lx.NOT_ORG_MODIFIERS
+                    and not self._is_common(surface.split()[-1])
+                ):
+                    r.org_cue = True
+            r.statement_after = _STATEMENT_AFTER.match(text, end) is not None
+            if len(run) == 1 and not title_before and self._leader_modifier(r):
+                r.person_cue = True
         first_word = text[run[0][0] : run[0][1]]
         r.given = first_word in self.gaz.given_names or (
             "-" in first_word and first_word.split("-")[0] in self.gaz.given_names
@@ -609,6 +721,24 @@ class _Article:
         )
         self._classify_confident(r)
         self.runs.append(r)
+
+    def _leader_modifier(self, r: _Run) -> bool:
+        """A lone surname before "administration"/"government" ("the Trump administration")."""
+        text = self.text
+        if not _LEADER_NOUN_AFTER.match(text, r.end) or text[max(0, r.start - 4) : r.start] not in (
+            "the ",
+            "The ",
+        ):
+            return False
+        word = r.text
+        return not (
+            word.isupper()
+            or word.endswith(_ADJECTIVE_ENDINGS)
+            or word in lx.ORG_SUFFIXES
+            or _is_title(word)
+            or _descriptor(word)
+            or self._is_common(word)
+        )
 
     def _split_hyphenated(self, start: int, end: int) -> bool:
         text = self.text
@@ -713,6 +843,9 @@ class _Article:
 
     def resolve(self) -> list[EntityMention]:
         runs = sorted(self.runs, key=lambda r: r.start)
+        for r in runs:
+            if r.type == "ORG" and r.start > 4 and self.text[r.start - 1] in " \u00a0":
+                self._take_ordinal(r)
         # Confirmed names first: full names of people, then organisations and places.
         for r in runs:
             if r.confident and r.type == "PERSON" and len(core_words(r.text)) >= 2:
@@ -782,6 +915,18 @@ class _Article:
                 )
             )
         return mentions
+
+    def _take_ordinal(self, r: _Run) -> None:
+        """Extend a unit's or court's name over its ordinal ("9th U.S. Circuit Court")."""
+        text = self.text
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, r.start - 6), r.start)
+        if ordinal is None or not any(w in lx.ORDINAL_UNITS for w in r.text.split()):
+            return
+        r.start = ordinal.start()
+        r.text = text[r.start : r.end]
+        if r.key is None:
+            r.key, r.name = norm(r.text), r.text
+        r.ntokens += 1
 
     def _short_names(self, name: str) -> list[str]:
         """Shorter names of a company ("Goldman Sachs Group Inc." -> "Goldman Sachs", "Goldman")."""
@@ -877,6 +1022,9 @@ class _Article:
                 r.ntokens == 1 and r.locative and not r.sent_initial and not self._is_common(r.text)
             ) or r.place_cue:
                 r.type = "PLACE"
+            elif r.statement_after and r.ntokens == 1 and not self._is_common(r.text):
+                # "Korvex said in a statement": a lone unknown name issuing statements.
+                r.type = "ORG"
             elif (r.speech_after and not r.sent_initial) or (
                 r.speech_after and r.ntokens == 1 and not self._is_common(r.text)
             ):
@@ -1019,7 +1167,7 @@ def _is_head_title(word: str) -> bool:
     return len(parts) > 1 and all(p in lx.TITLES for p in parts) and parts[-1] in lx.HEAD_TITLES
 
 
-_DESCRIPTOR_WORDS = lx.ROLE_CUES | lx.ORG_CUES
+_DESCRIPTOR_WORDS = lx.ROLE_CUES | lx.ORG_CUES | lx.GROUP_NOUNS
 
 
 def _descriptor(word: str) -> bool:

@@ -34,7 +34,7 @@ TITLES = _words(
     Congressman Congresswoman Councillor Councilman Councilwoman Assemblyman Assemblywoman
     Director-General Attorney-General Vice-Chancellor Magistrate Solicitor Barrister Provost
     Dean Rector Chaplain Reverend Rev. Sheikha Emira
-    Tsar Chairs Judges Ministers Presidents Senators Governors Lawmaker Rep Sen Gov"""
+    Tsar Chairs Judges Justices Ministers Presidents Senators Governors Lawmaker Rep Sen Gov"""
 )
 
 HEAD_TITLES = _words(
@@ -69,9 +69,66 @@ ROLE_CUES = _words(
     successor ceo executive boss teacher doctor surgeon nurse student resident witness
     victim survivor suspect defendant mother father son daughter wife husband brother sister
     uncle nephew cousin colleague ally friend rival challenger incumbent nominee hopeful
-    mr mrs ms dr"""
+    mr mrs ms dr pianist violinist cellist violist harpist organist guitarist drummer
+    bassist saxophonist trumpeter composer conductor musician soprano mezzo-soprano tenor
+    baritone singer-songwriter rapper songwriter bandleader dancer choreographer
+    novelist poet playwright screenwriter essayist painter sculptor artist photographer
+    filmmaker director producer designer architect comedian explorer inventor
+    entrepreneur investor philanthropist financier banker trader engineer astronaut
+    athlete swimmer sprinter cyclist golfer boxer wrestler skier skater gymnast
+    climber jockey batsman bowler pitcher quarterback shortstop outfielder"""
 )
 """Lower-case words that, right before a capitalised name, say it is a person."""
+
+GROUP_NOUNS = _words(
+    """donors refugees migrants immigrants voters investors workers protesters
+    demonstrators residents civilians patients farmers students teachers shoppers consumers
+    employees troops soldiers lawmakers legislators senators diplomats negotiators
+    delegates delegations authorities regulators prosecutors officials observers
+    supporters opponents critics fans spectators survivors victims families relatives
+    parents children volunteers doctors nurses scientists researchers economists analysts
+    experts traders bankers executives shareholders creditors lenders borrowers
+    landlords tenants owners manufacturers exporters importers producers buyers sellers
+    users customers viewers readers listeners voters pilgrims settlers rebels insurgents
+    militants separatists loyalists monarchists citizens nationals
+    taxpayers pensioners retirees veterans members partners allies leaders ministers
+    governments countries nations states cities companies firms businesses"""
+)
+"""Capitalised plural nouns for groups ("Donors pledged…", "Commissioner for Refugees"):
+alone, they never name one entity."""
+
+EVENT_WORDS = _words(
+    """Competition Competitions Prize Prizes Award Awards Cup Festival Summit Games
+    Olympics Olympiad Paralympics Championship Championships Trophy Tournament Marathon
+    Biennale Biennial Expo Medal Contest Regatta Jubilee Prix Triennale"""
+)
+"""Last words of event, competition and prize names ("Queen Elisabeth Competition"):
+such names are neither people nor organisations, so they are left out."""
+
+STORM_WORDS = _words("Hurricane Typhoon Cyclone Storm Tropical Superstorm")
+"""First words of named storms ("Hurricane Milton", "Tropical Storm Haikui"), left out."""
+
+DEPARTMENT_TITLES = _words("Secretary Minister Undersecretary Under-Secretary")
+"""Titles after which a department's one-word name is part of the title, not a mention
+("Treasury Secretary Scott Bessent")."""
+
+ORDINAL_UNITS = _words(
+    """Circuit District Division Brigade Regiment Battalion Fleet Corps Army Airborne
+    Infantry Marine Marines Squadron Wing Cavalry Armored Armoured Mechanized Guards"""
+)
+"""Words of names that take an ordinal ("9th U.S. Circuit Court", "82nd Airborne Division")."""
+
+ORG_NOUNS_AFTER = _words(
+    """team club franchise union party movement group militia company firm network newspaper
+    broadcaster bank lender airline carmaker chipmaker drugmaker insurer retailer startup
+    conglomerate"""
+)
+"""Nouns after a name that make it a body ("the Solidarity trade union", "the X baseball team")."""
+
+NOT_ORG_MODIFIERS = _words(
+    "campaign family legal press transition security negotiating reelection re-election"
+)
+"""Words between a name and such a noun that keep it a person ("the X campaign team")."""
 
 ORG_CUES = _words(
     """group groups militia militias party faction factions movement organisation organization
@@ -104,7 +161,8 @@ ORG_SUFFIXES = _words(
     Railways Studies Sports Broadcasting Records Brands Foods Automotive Aerospace
     Bancorp Bankshares Enterprises Conglomerate Consortium Collective Institution
     Institutions Commissions Councils Ministries Departments Agencies Universities Project
-    Democrats Republicans Socialists Liberals Conservatives Greens Nationalists"""
+    Democrats Republicans Socialists Liberals Conservatives Greens Nationalists Research
+    Economics Analytics Consulting Consultants Advisors Advisers Associates"""
 )
 """Last words that make a capitalised run an organisation ("Syrian National Army")."""
 

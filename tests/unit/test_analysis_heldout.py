@@ -246,16 +246,16 @@ def report(results: list[Result]) -> dict[str, float]:
 
 
 THRESHOLDS: dict[str, float] = {
-    "entity_overall": 0.93,
-    "entity_PERSON": 0.94,
-    "entity_ORG": 0.90,
-    "entity_PLACE": 0.95,
+    "entity_overall": 0.96,
+    "entity_PERSON": 0.96,
+    "entity_ORG": 0.95,
+    "entity_PLACE": 0.96,
     "entity_NORP": 0.96,
     "date_precision": 0.99,
     "date_recall": 0.99,
     "date_values": 0.98,
     "quote_found": 1.0,
-    "quote_speaker": 0.97,
+    "quote_speaker": 0.98,
     "link_precision": 0.98,
     "link_recall": 0.97,
 }

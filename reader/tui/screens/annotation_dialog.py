@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -32,7 +32,11 @@ class AnnotationDraft:
 
 
 class AnnotationDialog(ModalScreen[AnnotationDraft | None]):
-    """Write or edit an annotation; ctrl+s saves, Escape cancels."""
+    """Write or edit an annotation; ctrl+s saves, Escape cancels.
+
+    The title and the row of colour and buttons stay in view; on a short terminal the
+    passage, note and tags scroll between them, and the note grows as it is written.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -61,9 +65,19 @@ class AnnotationDialog(ModalScreen[AnnotationDraft | None]):
         preview = " ".join(safe_text(self.quote).split())
         if len(preview) > QUOTE_PREVIEW:
             preview = preview[: QUOTE_PREVIEW - 1] + "…"
-        with Vertical(classes="dialog", id="annotation-dialog"):
+        with VerticalScroll(classes="dialog", id="annotation-dialog"):
             title = "Edit annotation" if self.editing else "New annotation"
             yield Static(Content(title), classes="dialog-title")
+            with Horizontal(classes="buttons"):
+                yield Label("Colour", classes="inline-label")
+                yield Select(
+                    [(colour, colour) for colour in ANNOTATION_COLORS],
+                    value=self.color,
+                    allow_blank=False,
+                    id="annotation-color",
+                )
+                yield Button("Cancel", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
             yield Static(Content(preview), classes="quote", id="annotation-quote")
             yield Label("Note")
             yield TextArea(safe_text(self.note), id="annotation-note", soft_wrap=True)
@@ -74,16 +88,6 @@ class AnnotationDialog(ModalScreen[AnnotationDraft | None]):
                 id="annotation-tags",
                 suggester=TagSuggester(self.known_tags),
             )
-            yield Label("Colour")
-            yield Select(
-                [(colour, colour) for colour in ANNOTATION_COLORS],
-                value=self.color,
-                allow_blank=False,
-                id="annotation-color",
-            )
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#annotation-note", TextArea).focus()

@@ -21,7 +21,7 @@ from reader.tui.messages import OpenArticle, OpenEntity
 from reader.tui.screens.annotation_dialog import AnnotationDialog, AnnotationDraft
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.key_hints import KeyHints
-from reader.tui.widgets.side_panel import SidePanel
+from reader.tui.widgets.side_panel import SidePanel, panel_fits
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -112,6 +112,7 @@ class ArticleScreen(Screen[None]):
         Binding("6", "toggle_kind('annotation')", "Notes", show=False),
         Binding("7", "toggle_kind('norp')", "Nationalities", show=False),
         Binding("p", "toggle_panel", "Panel"),
+        Binding("P", "focus_panel", "Panel focus", show=False),
         Binding("asterisk", "star", "Star", key_display="*"),
         Binding("x", "export", "Export"),
     ]
@@ -119,6 +120,7 @@ class ArticleScreen(Screen[None]):
     PALETTE_COMMANDS: ClassVar[list[tuple[str, str, str]]] = [
         ("export", "Export this article to Markdown", "Write its annotations as Markdown"),
         ("toggle_panel", "Toggle the side panel", "Entities, annotations, related"),
+        ("focus_panel", "Move into the side panel", "Scroll and choose with the keys"),
         ("star", "Star or unstar this article", ""),
         *(
             (f"toggle_kind('{kind}')", f"Toggle highlights: {KIND_LABELS[kind]}", "")
@@ -137,6 +139,8 @@ class ArticleScreen(Screen[None]):
         self.deleted: list[Annotation] = []
         self.backlinks: list[Annotation] = []
         self.related: list[Any] = []
+        self.panel_chosen: bool | None = None
+        """Whether the reader opened (True) or closed (False) the panel; None follows the width."""
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -160,6 +164,7 @@ class ArticleScreen(Screen[None]):
     def on_mount(self) -> None:
         config = self.reader_app.config
         self.view.reading_width = max(20, config.reading_width)
+        self._fit_panel()
         if not config.show_nationalities:
             self.hidden_kinds.add("norp")
         self.view.set_hidden(self.hidden_kinds)
@@ -298,8 +303,32 @@ class ArticleScreen(Screen[None]):
         if self.view.jump(kind, direction) is None:
             self.notify(f"No {'next' if direction > 0 else 'previous'} {kind}", timeout=1.5)
 
+    def on_resize(self) -> None:
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        """Open the panel only where it fits beside the reading measure, until the reader chooses."""
+        if self.panel_chosen is None:
+            shown = panel_fits(self.size.width or self.app.size.width, self.view.reading_width)
+            self.panel.set_class(not shown, "hidden")
+
     def action_toggle_panel(self) -> None:
-        self.panel.toggle_class("hidden")
+        self._show_panel(self.panel.has_class("hidden"))
+
+    def _show_panel(self, shown: bool) -> None:
+        self.panel_chosen = shown
+        self.panel.set_class(not shown, "hidden")
+        if not shown and self.panel.has_focus:
+            self.view.focus()
+
+    def action_focus_panel(self) -> None:
+        """Move between the text and the panel (opening the panel if it is closed)."""
+        if self.panel.has_focus:
+            self.view.focus()
+            return
+        if self.panel.has_class("hidden"):
+            self._show_panel(True)
+        self.panel.focus()
 
     def entity_at_cursor(self) -> int | None:
         for span in self.view.spans_at():
@@ -481,6 +510,9 @@ class ArticleScreen(Screen[None]):
     # ------------------------------------------------------------ other actions
 
     def action_back(self) -> None:
+        if self.panel.has_focus:
+            self.view.focus()
+            return
         if self.view.clear_selection():
             return
         self.app.pop_screen()

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import Button, Input, ProgressBar, Static
 
 from reader.models import ImportOutcome, ImportReport
 from reader.sanitize import safe_line
@@ -54,7 +54,11 @@ def summary_text(report: ImportReport) -> str:
 
 
 class ImportDialog(ModalScreen[ImportReport | None]):
-    """Type a path (Tab completes), Enter imports, Escape closes."""
+    """Type a path (Tab completes), Enter imports; Close or Escape closes.
+
+    When an import finishes the summary stays in the dialog and the Close button takes
+    the focus, so Enter closes it.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
@@ -73,6 +77,8 @@ class ImportDialog(ModalScreen[ImportReport | None]):
             yield CompletingInput(
                 placeholder="path, e.g. ~/news/dumps/", id="import-path", suggester=PathSuggester()
             )
+            with Horizontal(classes="buttons"):
+                yield Button("Close", id="close")
             yield Static(
                 Content("Tab completes the path · Enter imports · Escape closes"),
                 id="import-log",
@@ -135,8 +141,13 @@ class ImportDialog(ModalScreen[ImportReport | None]):
         lines += [safe_line(o.error or o.source) for o in report.failed[:5]]
         log.update(Content("\n".join(lines)))
         self.notify(summary_text(report), timeout=5, markup=False)
+        self.query_one("#close", Button).focus()
         for screen in self.app.screen_stack:
             screen.post_message(StoreChanged("import"))
 
     def action_close(self) -> None:
         self.dismiss(self.report)
+
+    @on(Button.Pressed, "#close")
+    def close_pressed(self) -> None:
+        self.action_close()

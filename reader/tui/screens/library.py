@@ -23,16 +23,25 @@ if TYPE_CHECKING:
 SORTS = ("published", "source", "title")
 SORT_LABELS = {"published": "date", "source": "source", "title": "title"}
 
-FILTER_HELP = (
-    'words  tag:x  -tag:x  entity:"Name"  source:RT  '
-    "after:2024-12-01  before:2025  is:unread  is:starred  has:notes"
-)
+FILTER_PLACEHOLDER = "Filter: words, tag:, entity:, source:, after:, is:unread … (F1 for help)"
+
+FILTER_HELP = """\
+**Filter** — words search the text; operators narrow, and they combine:
+
+- `tag:syria/bases`, `-tag:x` (without the tag)
+- `entity:"Sergei Lavrov"`, `source:RT`
+- `after:2024-12-01`, `before:2025`
+- `is:unread`, `is:starred`, `has:notes`
+
+`/` edits the filter, Enter goes back to the list, Escape clears it.
+"""
 
 
 class LibraryScreen(Screen[None]):
     """The list of articles with a filter line."""
 
     AUTO_FOCUS = "#articles"
+    HELP = FILTER_HELP
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", key_display="/"),
@@ -61,7 +70,7 @@ class LibraryScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=f"Filter: {FILTER_HELP}", id="filter")
+        yield Input(placeholder=FILTER_PLACEHOLDER, id="filter")
         yield Static("", id="library-status", classes="status-line", markup=False)
         yield Static("", id="list-header", markup=False)
         yield ArticleList(self.reader_app.store, id="articles")
@@ -78,9 +87,6 @@ class LibraryScreen(Screen[None]):
         if self.article_list.loaded:
             self.article_list.reload()
 
-    def on_resize(self) -> None:
-        self._show_header()
-
     def _show_header(self) -> None:
         """Column names fitted to the list's width (only repainted when they change)."""
         header = self.article_list.header_text()
@@ -90,9 +96,16 @@ class LibraryScreen(Screen[None]):
 
     def _update_status(self) -> None:
         articles = self.article_list
+        status = self.query_one("#library-status", Static)
         if self._filter_error:
-            text = Content(self._filter_error)
-            self.query_one("#library-status", Static).update(text.stylize("$text-error"))
+            label = "article" if articles.count == 1 else "articles"
+            status.update(
+                Content.assemble(
+                    ("✗ ", "bold $text-error"),
+                    (self._filter_error, "bold $text-error"),
+                    (f" · still showing the previous {articles.count} {label}", "$text-muted"),
+                )
+            )
             return
         sort = SORT_LABELS[articles.sort]
         order = "newest first" if articles.descending else "oldest first"
@@ -103,15 +116,16 @@ class LibraryScreen(Screen[None]):
         shown = f"reader · {shown}"
         verb = "matches" if articles.count == 1 else "match"
         filtered = "" if articles.where.is_empty else f" {verb} the filter"
-        self.query_one("#library-status", Static).update(
-            Content(f"{shown}{filtered} · sorted by {sort}, {order}")
-        )
+        status.update(Content(f"{shown}{filtered} · sorted by {sort}, {order}"))
         self._show_header()
 
     # ------------------------------------------------------------ events
 
     def on_article_list_loaded(self, message: ArticleList.Loaded) -> None:
         self._update_status()
+
+    def on_article_list_columns_changed(self, message: ArticleList.ColumnsChanged) -> None:
+        self._show_header()
 
     def on_article_list_failed(self, message: ArticleList.Failed) -> None:
         self.notify(message.error, title="Library", severity="error", markup=False)
@@ -124,16 +138,26 @@ class LibraryScreen(Screen[None]):
         try:
             where = parse_filter(event.value)
         except FilterError as exc:
-            self._filter_error = str(exc)
-            self._update_status()
+            self._show_filter_error(str(exc))
             return
-        self._filter_error = ""
+        self._show_filter_error("")
         self.article_list.cursor = 0
         self.article_list.reload(where=replace(where, prefix_last=True))
         self._update_status()
 
+    def _show_filter_error(self, error: str) -> None:
+        """Mark a filter that does not parse: red input, error first on the status line, and
+        the earlier rows dimmed (kept, so a half-typed operator does not blank the list)."""
+        self._filter_error = error
+        self.query_one("#filter", Input).set_class(bool(error), "-invalid")
+        self.article_list.stale = bool(error)
+        self._update_status()
+
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
+        if self._filter_error:
+            self.app.bell()
+            return
         self.article_list.focus()
 
     def on_store_changed(self, message: StoreChanged) -> None:

@@ -7,6 +7,9 @@ count and one page query, not 10,000 widgets.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
@@ -26,16 +29,56 @@ from reader.sanitize import safe_line
 
 PAGE_SIZE = 100
 
-COLUMNS = (
-    ("", 3),
-    ("Title", 0),
-    ("Source", 16),
-    ("Published", 11),
-    ("Min", 4),
-    ("Tags", 5),
-    ("Notes", 5),
+TITLE_SHARE = 0.45
+"""The least share of the list's width the title keeps; other columns give way first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One fixed-width column beside the title: its header, width and cell text."""
+
+    name: str
+    width: int
+    cell: Callable[[ArticleSummary], str]
+
+
+def _published(summary: ArticleSummary) -> str:
+    return summary.published.strftime("%Y-%m-%d") if summary.published else "—"
+
+
+SOURCE = Column("Source", 16, lambda s: safe_line(s.source or "—"))
+NARROW_SOURCE = Column("Source", 10, SOURCE.cell)
+PUBLISHED = Column("Published", 10, _published)
+MINUTES = Column("Min", 3, lambda s: str(s.reading_minutes))
+TAGS = Column("Tags", 4, lambda s: str(s.tag_count or ""))
+NOTES = Column("Notes", 5, lambda s: str(s.annotation_count or ""))
+MARKS_WIDTH = 3
+
+LAYOUTS: tuple[tuple[Column, ...], ...] = (
+    (SOURCE, PUBLISHED, MINUTES, TAGS, NOTES),
+    (SOURCE, PUBLISHED, MINUTES, TAGS),
+    (SOURCE, PUBLISHED, MINUTES),
+    (SOURCE, PUBLISHED),
+    (NARROW_SOURCE, PUBLISHED),
+    (PUBLISHED,),
+    (),
 )
-"""Column names and widths; the title takes what is left."""
+"""The columns beside the title, widest first: on a narrow list the first that leaves
+the title its share wins (notes, tags and minutes go before source and date)."""
+
+
+def title_room(width: int, columns: tuple[Column, ...]) -> int:
+    """Cells left for the title when ``columns`` sit beside it (one space between columns)."""
+    return width - MARKS_WIDTH - sum(column.width + 1 for column in columns) - 1
+
+
+def columns_for(width: int) -> tuple[Column, ...]:
+    """The widest set of columns that leaves the title at least ``TITLE_SHARE`` of ``width``."""
+    wanted = math.ceil(width * TITLE_SHARE)
+    for columns in LAYOUTS:
+        if title_room(width, columns) >= wanted:
+            return columns
+    return LAYOUTS[-1]
 
 
 def fit(text: str, width: int) -> str:
@@ -56,18 +99,17 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…" + " " * (width - 1 - used)
 
 
-def row_cells(summary: ArticleSummary, title_width: int) -> list[str]:
+def row_cells(summary: ArticleSummary, title_width: int, columns: tuple[Column, ...]) -> list[str]:
     marks = ("★" if summary.starred else " ") + (" " if summary.read else "•") + " "
-    published = summary.published.strftime("%Y-%m-%d") if summary.published else "—"
-    return [
-        marks,
-        fit(safe_line(summary.title), title_width),
-        fit(safe_line(summary.source or "—"), COLUMNS[2][1]),
-        fit(published, COLUMNS[3][1]),
-        fit(str(summary.reading_minutes), COLUMNS[4][1]),
-        fit(str(summary.tag_count or ""), COLUMNS[5][1]),
-        fit(str(summary.annotation_count or ""), COLUMNS[6][1]),
-    ]
+    cells = [marks, fit(safe_line(summary.title), title_width)]
+    cells += [fit(column.cell(summary), column.width) for column in columns]
+    return cells
+
+
+def header_cells(title_width: int, columns: tuple[Column, ...]) -> list[str]:
+    cells = [fit("", MARKS_WIDTH), fit("Title", title_width)]
+    cells += [fit(column.name, column.width) for column in columns]
+    return cells
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -84,6 +126,8 @@ class ArticleList(ScrollView, can_focus=True):
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
+    stale: reactive[bool] = reactive(False)
+    """The rows belong to an earlier filter (the current one does not parse): drawn dim."""
 
     class Opened(Message):
         """The reader chose an article."""
@@ -108,6 +152,9 @@ class ArticleList(ScrollView, can_focus=True):
             self.offset = offset
             self.rows = rows
 
+    class ColumnsChanged(Message):
+        """The list's width changed which columns fit: the header should follow."""
+
     class Failed(Message):
         def __init__(self, error: str) -> None:
             super().__init__()
@@ -124,6 +171,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows: dict[int, ArticleSummary] = {}
         self._pending: set[int] = set()
         self._generation = 0
+        self._layout_width = -1
+        self._layout: tuple[int, tuple[Column, ...]] = (1, ())
+        self._posted_layout: tuple[int, tuple[Column, ...]] | None = None
 
     # ------------------------------------------------------------ data
 
@@ -219,15 +269,34 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+        layout = self.layout
+        if layout != self._posted_layout:
+            self._posted_layout = layout
+            self.post_message(self.ColumnsChanged())
+
+    @property
+    def layout(self) -> tuple[int, tuple[Column, ...]]:
+        """The title's width and the columns beside it, fitted to the list's width."""
+        width = self.scrollable_content_region.width
+        if width != self._layout_width:
+            columns = columns_for(width)
+            self._layout = (max(1, title_room(width, columns)), columns)
+            self._layout_width = width
+        return self._layout
 
     @property
     def title_width(self) -> int:
-        fixed = sum(width for _, width in COLUMNS) + len(COLUMNS) - 1
-        return max(10, self.scrollable_content_region.width - fixed)
+        return self.layout[0]
+
+    @property
+    def column_names(self) -> list[str]:
+        return ["Title", *(column.name for column in self.layout[1])]
 
     def header_text(self) -> str:
-        cells = [fit(name, width or self.title_width) for name, width in COLUMNS]
-        return " ".join(cells)
+        return " ".join(header_cells(*self.layout))
+
+    def watch_stale(self) -> None:
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
@@ -244,7 +313,9 @@ class ArticleList(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style("article-list--cursor")
         elif not summary.read:
             style = base + Style(bold=True)
-        text = " ".join(row_cells(summary, self.title_width))
+        if self.stale:
+            style += Style(dim=True)
+        text = " ".join(row_cells(summary, *self.layout))
         return Strip([Segment(text, style)]).crop_extend(0, width, style)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--cursor"}

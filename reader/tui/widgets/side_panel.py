@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from textual import events
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -13,6 +15,22 @@ from reader.highlight import KIND_LABELS
 from reader.sanitize import safe_line
 
 TYPE_ORDER = (("PERSON", "person"), ("ORG", "org"), ("PLACE", "place"), ("NORP", "norp"))
+
+PANEL_SHARE = 0.3
+PANEL_MIN_WIDTH = 32
+PANEL_MAX_WIDTH = 48
+READING_CHROME = 3
+"""Cells the reading pane needs beside its measure (margins and scrollbar)."""
+
+
+def panel_width(screen_width: int) -> int:
+    """The panel's width on a screen this wide (the share of the width, within min and max)."""
+    return min(PANEL_MAX_WIDTH, max(PANEL_MIN_WIDTH, int(screen_width * PANEL_SHARE)))
+
+
+def panel_fits(screen_width: int, reading_width: int) -> bool:
+    """Whether the panel fits beside the full reading measure (else it starts closed)."""
+    return screen_width - panel_width(screen_width) >= reading_width + READING_CHROME
 
 
 def heading(text: str) -> Option:
@@ -54,7 +72,55 @@ class SidePanel(OptionList):
     Option ids say what an entry is: ``entity:<id>``, ``annotation:<id>`` (one of this
     article's), ``backlink:<annotation id>`` (a note elsewhere linking here) and
     ``article:<id>`` (a related article).
+
+    The list scrolls with the wheel and, once focused, with the arrows, Page Up/Down,
+    Home and End; moving to a section's first entry also brings its heading into view.
     """
+
+    DEFAULT_CSS = f"""
+    SidePanel {{
+        width: {int(PANEL_SHARE * 100)}%;
+        min-width: {PANEL_MIN_WIDTH};
+        max-width: {PANEL_MAX_WIDTH};
+    }}
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: tuple[Sequence[object], ...] | None = None
+        self._shown_width = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wrap the entries again when the panel's width changes."""
+        if self._shown is not None and self.text_width != self._shown_width:
+            self.show(*self._shown)
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Scroll to the highlighted entry and, above it, the heading of its section."""
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        if index is None or index == 0 or not self.is_mounted:
+            return
+        if not self.get_option_at_index(index - 1).disabled:
+            return
+        first = self._index_to_line.get(index - 1)
+        last = self._index_to_line.get(index)
+        if first is None or last is None:
+            return
+        height = last - first + self._heights[index]
+        self.scroll_to_region(
+            Region(0, first, self.scrollable_content_region.width, height),
+            animate=False,
+            immediate=True,
+        )
+
+    def action_first(self) -> None:
+        super().action_first()
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        super().action_last()
+        self.scroll_end(animate=False, immediate=True)
 
     @property
     def text_width(self) -> int:
@@ -69,6 +135,10 @@ class SidePanel(OptionList):
         backlinks: Sequence[object] = (),
         related: Iterable[tuple[object, float, list[str]]] = (),
     ) -> None:
+        backlinks = list(backlinks)
+        related = list(related)
+        self._shown = (mentions, annotations, backlinks, related)
+        self._shown_width = self.text_width
         highlighted = self.highlighted
         self.clear_options()
         options: list[Option] = []
@@ -102,7 +172,6 @@ class SidePanel(OptionList):
             label = clip(" ".join((note.exact or "").split()), width - 4)
             extra = f"\n    {clip(tags, width - 4)}" if tags else ""
             options.append(Option(Content(f"  “{label}”{extra}"), id=f"annotation:{note.id}"))
-        backlinks = list(backlinks)
         if backlinks:
             options.append(heading(f"Backlinks ({len(backlinks)})"))
             for note in backlinks:
@@ -112,7 +181,6 @@ class SidePanel(OptionList):
                         id=f"backlink:{note.id}",
                     )
                 )
-        related = list(related)
         if related:
             options.append(heading(f"Related articles ({len(related)})"))
             for summary, _score, shared in related:
