@@ -104,8 +104,7 @@ async def test_the_filter_placeholder_fits_at_80_columns(make_app):
 
 
 async def test_f1_in_the_filter_shows_the_operators(make_app):
-    from textual.widgets import HelpPanel
-    from textual.widgets import Markdown
+    from textual.widgets import HelpPanel, Markdown
 
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -152,7 +151,9 @@ async def test_a_bad_filter_dims_the_old_rows_and_says_so_first(make_app, store)
 # ------------------------------------------------------------ side panel
 
 
-@pytest.mark.parametrize(("size", "opened"), [((80, 24), False), ((120, 36), True), ((200, 50), True)])
+@pytest.mark.parametrize(
+    ("size", "opened"), [((80, 24), False), ((120, 36), True), ((200, 50), True)]
+)
 async def test_the_panel_opens_only_where_it_fits_beside_the_text(make_app, size, opened):
     app = make_app()
     async with app.run_test(size=size) as pilot:

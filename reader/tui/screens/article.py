@@ -307,7 +307,7 @@ class ArticleScreen(Screen[None]):
         self._fit_panel()
 
     def _fit_panel(self) -> None:
-        """Open the panel only where it fits beside the reading measure, until the reader chooses."""
+        """Open the panel only where it fits beside the reading measure (until the reader chose)."""
         if self.panel_chosen is None:
             shown = panel_fits(self.size.width or self.app.size.width, self.view.reading_width)
             self.panel.set_class(not shown, "hidden")

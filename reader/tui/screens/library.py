@@ -97,6 +97,7 @@ class LibraryScreen(Screen[None]):
     def _update_status(self) -> None:
         articles = self.article_list
         status = self.query_one("#library-status", Static)
+        status.set_class(bool(self._filter_error), "error")
         if self._filter_error:
             label = "article" if articles.count == 1 else "articles"
             status.update(
