@@ -42,47 +42,63 @@ _TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \u00a0]?(?:[ap]\.?m\.?|GMT|UTC))?"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _S = "[ \u00a0]+"
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)"
+_NUM_START = (
+    r"(?=\d|(?i:t(?:w(?:en|el|o)|h(?:ir|re)|en)|f(?:o(?:rt|ur)|i(?:ft|ve))|s(?:ix|eve)"
+    r"|eigh|nine|elev|one|ahun|an?[ \u00a0]))"
+)
+"""How every number (and "a few", "several") begins: a cheap check before the full one."""
 
+# Forms that open with a month name or a digit sit behind one check on their first
+# character; no other form can start with a month name, and the digit-led forms keep
+# their order relative to the number-led ones ("ago", "dur").
 DATE_RE = re.compile(
     rf"""\b(?<![\w.,$€£#-])(?:
-    (?=[\d])(?P<dmy>(?P<dmy_d>{_DAY}){_S}(?:of{_S})?(?P<dmy_m>{_MONTH}),?{_S}(?P<dmy_y>{_YEAR}))(?!\d)
-      (?:,?{_S}(?:at{_S})?(?P<dmy_t>{_TIME}))?
-  | (?=[A-Z])(?P<mdy>(?P<mdy_m>{_MONTH}){_S}(?P<mdy_d>{_DAY}),?{_S}(?P<mdy_y>{_YEAR}))(?!\d)
+  (?=[JFMASOND])(?:
+      (?=[A-Z])(?P<mdy>(?P<mdy_m>{_MONTH}){_S}(?P<mdy_d>{_DAY}),?{_S}(?P<mdy_y>{_YEAR}))(?!\d)
       (?:,?{_S}(?:at{_S})?(?P<mdy_t>{_TIME}))?
-  | (?=[\d])(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:[T ](?P<iso_t>{_TIME}))?
-  | (?=[A-Z])(?P<mrel>(?P<mrel_m>{_MONTH_FULL}){_S}of{_S}(?P<mrel_r>last|this|next){_S}year)
-  | (?=[eEmMlLtT])(?P<mod>(?P<mod_w>(?i:early|mid|late|the[ ]end[ ]of|the[ ]beginning[ ]of
+    | (?=[A-Z])(?P<mrel>(?P<mrel_m>{_MONTH_FULL}){_S}of{_S}(?P<mrel_r>last|this|next){_S}year)
+    | (?=[A-Z])(?P<my>(?P<my_m>{_MONTH}),?{_S}(?P<my_y>{_YEAR}))(?!\d)
+    | (?=[A-Z])(?P<md>(?P<md_m>{_MONTH}){_S}(?P<md_d>{_DAY}))(?![\w:]|[.,]\d)
+    | (?=[A-Z])(?P<mon>{_MONTH_FULL})(?![\w'’-])
+  )
+| (?=[\d])(?:
+      (?=[\d])(?P<dmy>(?P<dmy_d>{_DAY}){_S}(?:of{_S})?(?P<dmy_m>{_MONTH}),?{_S}(?P<dmy_y>{_YEAR}))(?!\d)
+      (?:,?{_S}(?:at{_S})?(?P<dmy_t>{_TIME}))?
+    | (?=[\d])(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?:[T ](?P<iso_t>{_TIME}))?
+    | (?=[\d])(?P<dm>(?P<dm_d>{_DAY}){_S}(?:of{_S})?(?P<dm_m>{_MONTH}))(?![\w])
+  )
+| (?=[eEmMlLtT])(?P<mod>(?P<mod_w>(?i:early|mid|late|the[ ]end[ ]of|the[ ]beginning[ ]of
         |the[ ]start[ ]of))
         [ \u00a0-](?:(?P<mod_m>{_MONTH_FULL})|(?P<mod_y>{_YEAR})(?!\d)
         |(?<=of[ ])(?P<mod_ty>(?:the|this|next|last){_S}year)\b))
-  | (?=[\d])(?P<dm>(?P<dm_d>{_DAY}){_S}(?:of{_S})?(?P<dm_m>{_MONTH}))(?![\w])
-  | (?=[A-Z])(?P<my>(?P<my_m>{_MONTH}),?{_S}(?P<my_y>{_YEAR}))(?!\d)
-  | (?=[A-Z])(?P<md>(?P<md_m>{_MONTH}){_S}(?P<md_d>{_DAY}))(?![\w:]|[.,]\d)
-  | (?=[eElLtTnNyY])(?P<rel>(?i:(?:earlier|later|early|late){_S}(?:this|last|next){_S}
+| (?=[eElLtTnNyY])(?P<rel>(?i:(?:earlier|later|early|late){_S}(?:this|last|next){_S}
         (?:week|month|year)
         |(?:last|this|next){_S}(?:week|month|year|weekend|summer|winter|spring|autumn|fall)
         |yesterday|today|tomorrow|tonight))
-  | (?=[\daAoOtTfFsSeEnN])(?P<ago>(?P<ago_n>{_NUM}|(?i:an?|a{_S}few|several|a{_S}couple{_S}of)){_S}
+| (?=[\daAoOtTfFsSeEnN]){_NUM_START}
+    (?P<ago>(?P<ago_n>{_NUM}|(?i:an?|a{_S}few|several|a{_S}couple{_S}of)){_S}
         (?P<ago_u>{_UNIT}){_S}(?:ago|earlier))
-  | (?=[aA])(?P<matter>(?i:a{_S}matter{_S}of){_S}
+| (?=[aA])(?P<matter>(?i:a{_S}matter{_S}of){_S}
         (?P<matter_u>years|months|weeks|days|hours|minutes))
-  | (?=[\daAoOtTfFsSeEnN])(?P<dur>(?P<dur_n>{_NUM})(?P<dur_sep>{_S}|-)(?P<dur_u>{_UNIT}))(?![\w-])
-  | (?=[\d])(?P<clock>(?:[01]?\d|2[0-3])(?::[0-5]\d)?[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b)
+| (?=[\daAoOtTfFsSeEnN]){_NUM_START}
+    (?P<dur>(?P<dur_n>{_NUM})(?P<dur_sep>{_S}|-)(?P<dur_u>{_UNIT}))(?![\w-])
+| (?=[\d])(?:
+      (?=[\d])(?P<clock>(?:[01]?\d|2[0-3])(?::[0-5]\d)?[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b)
         |(?:[01]?\d|2[0-3]):[0-5]\d[ \u00a0](?:GMT|UTC|BST|CET|EST|EDT|PST|PDT)\b)
-  | (?=[lnctMTWFS])(?P<wd>(?:(?P<wd_mod>last|next|this|coming){_S})?(?P<wd_day>{_WEEKDAY}))
+    | (?=[\d])(?P<decade>(?:1[89]|20)\d0s)(?![\w])
+    | (?=[\d])(?P<year>{_YEAR})(?![\w%]|[.,:/-]\d)
+  )
+| (?=[lnctMTWFS])(?P<wd>(?:(?P<wd_mod>last|next|this|coming){_S})?(?P<wd_day>{_WEEKDAY}))
         (?![\w'’])
-  | (?<=[ ]the[ ])(?P<season>summer|winter|spring|autumn|fall)(?![\w'’-]|[ ]of\b)
-  | (?=[t])(?P<nth>the{_S}(?P<nth_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))(?![\w])
-  | (?:(?<=the[ ]past[ ])|(?<=the[ ]last[ ]))(?P<pastu>decade|century)(?![\w])
-  | (?=[tfQ])(?P<qtr>(?:the{_S})?(?P<qtr_n>first|second|third|fourth)[ \u00a0-]quarter
+| (?<=[ ]the[ ])(?P<season>summer|winter|spring|autumn|fall)(?![\w'’-]|[ ]of\b)
+| (?=[t])(?P<nth>the{_S}(?P<nth_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))(?![\w])
+| (?:(?<=the[ ]past[ ])|(?<=the[ ]last[ ]))(?P<pastu>decade|century)(?![\w])
+| (?=[tfQ])(?P<qtr>(?:the{_S})?(?P<qtr_n>first|second|third|fourth)[ \u00a0-]quarter
         |Q(?P<qtr_q>[1-4]))(?![\w-])(?:{_S}(?:of{_S})?(?P<qtr_y>{_YEAR})(?!\d))?
-  | (?=[f])(?P<fiscal>fiscal{_S}(?:year{_S})?(?P<fiscal_y>{_YEAR}))(?![\w%]|[.,:/-]\d)
-  | (?=[\d])(?P<decade>(?:1[89]|20)\d0s)(?![\w])
-  | (?=[\d])(?P<year>{_YEAR})(?![\w%]|[.,:/-]\d)
-  | (?=[A-Z])(?P<mon>{_MONTH_FULL})(?![\w'’-])
-  | (?=[pPrRfF])(?P<vague>(?i:previously|recently|formerly))(?![\w])
-  | (?<=for[ ])(?P<forx>years|decades|months|weeks|days|hours)(?![\w])
-  | (?:(?<=round[ ])|(?<=bout[ ])|(?<=[ ]at[ ]))(?P<same>the[ ]same[ ]time)(?![\w])
+| (?=[f])(?P<fiscal>fiscal{_S}(?:year{_S})?(?P<fiscal_y>{_YEAR}))(?![\w%]|[.,:/-]\d)
+| (?=[pPrRfF])(?P<vague>(?i:previously|recently|formerly))(?![\w])
+| (?<=for[ ])(?P<forx>years|decades|months|weeks|days|hours)(?![\w])
+| (?:(?<=round[ ])|(?<=bout[ ])|(?<=[ ]at[ ]))(?P<same>the[ ]same[ ]time)(?![\w])
 )""",
     re.VERBOSE,
 )

@@ -74,8 +74,10 @@ _LEAD_PARTICLE = r"(?:(?:von der|van der|van den|von|van|de|da|dos|du|del|della|
 _LOWER_TAIL = r"(?:plc)(?![\w])"
 _FACILITY = r"(?:Park|Basilica|Cathedral|Church|Square|Hospital|College|Stadium|Bridge|Chapel)"
 _POSSESSIVE_GLUE = rf"[’']s?{_SEP}(?={_FACILITY}\b)"
+_CHUNK_START = rf"(?=[{UPPER}vdtaeubi])"
+"""Every letter a chunk can begin with (capitals, particles): a cheap check first."""
 CHUNK_RE = re.compile(
-    rf"(?<![\w’']){_LEAD_PARTICLE}?(?:{_TOKEN})"
+    rf"(?<![\w’']){_CHUNK_START}{_LEAD_PARTICLE}?(?:{_TOKEN})"
     rf"(?:(?:{_SEP}(?:{_GLUE}{_SEP})?|{_POSSESSIVE_GLUE})(?:{_TOKEN}|{_LOWER_TAIL}))*"
 )
 _TOKEN_RE = re.compile(rf"{_TOKEN}|{_LOWER_TAIL}")
@@ -99,6 +101,8 @@ _SENTENCE_END = frozenset(".!?\n:;…")
 _DATELINE_AFTER = re.compile(r",[ \u00a0]+[A-Z]|[ \u00a0]+\((?:AP|AFP|Reuters)\)|[ \u00a0]+[—–-]")
 _PLURAL_AT = re.compile(r"([A-Za-z]+s)[ \u00a0]+at[ \u00a0]+$")
 _AT_GLUE = frozenset({" at ", "\u00a0at\u00a0"})
+_GLUE_LEN = max(len(glue) for glue in _AND_GLUE | _AT_GLUE)
+"""The longest glue between two chunks, to skip slicing the text between far-apart ones."""
 _QUARTER = re.compile(r"[QH][1-4]|FY\d{2,4}")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)[ \u00a0]$")
 _CITY_TAILED = frozenset({"College", "University", "School", "Institute", "Conservatoire"})
@@ -225,6 +229,8 @@ class _Article:
         self.known = known
         self.gaz = lx.gazetteer()
         self.headings = _heading_spans(text)
+        self.hits: dict[str, tuple[str, str, str] | None] = {}
+        """Lookups already made in this text (the gazetteer and known names stay fixed)."""
         self.lower_vocab: set[str] | None = None
         self.runs: list[_Run] = []
         self.persons: list[tuple[tuple[str, ...], str, str]] = []
@@ -241,11 +247,16 @@ class _Article:
     def chunks(self) -> None:
         text = self.text
         matches = [m.span() for m in CHUNK_RE.finditer(text)]
+        count = len(matches)
         i = 0
-        while i < len(matches):
+        while i < count:
             start, end = matches[i]
             # "Independent Electoral and Boundaries Commission", "Bosnia and Herzegovina".
-            while i + 1 < len(matches) and text[end : matches[i + 1][0]] in _AND_GLUE:
+            while (
+                i + 1 < count
+                and matches[i + 1][0] - end <= _GLUE_LEN
+                and text[end : matches[i + 1][0]] in _AND_GLUE
+            ):
                 nxt_start, nxt_end = matches[i + 1]
                 combined = text[start:nxt_end]
                 last = text[nxt_start:nxt_end].rsplit(" ", 1)[-1]
@@ -261,7 +272,8 @@ class _Article:
                 else:
                     break
             if (
-                i + 1 < len(matches)
+                i + 1 < count
+                and matches[i + 1][0] - end <= _GLUE_LEN
                 and text[end : matches[i + 1][0]] in _AT_GLUE
                 and "University of " in text[start:end]
                 and text[matches[i + 1][0] : matches[i + 1][1]].count(" ") < 3
@@ -288,7 +300,7 @@ class _Article:
             return
         # Split on "of" unless the word before it heads a name ("Bank of England").
         paren = _PAREN_ACR.match(text, tokens[-1][1])
-        inner = text[tokens[0][0] : tokens[-1][1]]
+        inner = text[tokens[0][0] : tokens[-1][1]] if paren is not None else ""
         if paren is not None and len(tokens) > 1 and (" of" in inner or " for" in inner):
             # "Joint Chiefs of Staff (JCS)": the acronym vouches for the whole name.
             words = [text[s:e] for s, e in tokens]
@@ -599,6 +611,13 @@ class _Article:
 
     def _lookup(self, phrase: str) -> tuple[str, str, str] | None:
         """A gazetteer or known-name hit for ``phrase``: (type, key, name)."""
+        hits = self.hits
+        if phrase in hits:
+            return hits[phrase]
+        hit = hits[phrase] = self._find(phrase)
+        return hit
+
+    def _find(self, phrase: str) -> tuple[str, str, str] | None:
         key = norm(phrase)
         kind = self.gaz.types.get(key)
         if kind is not None and key in self.gaz.upper_only and not _upper_word(phrase):
@@ -837,7 +856,7 @@ class _Article:
         self.lexicon.setdefault(norm(alias), (kind, key, name))
 
     def _in_heading(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.headings)
+        return bool(self.headings) and any(s <= pos < e for s, e in self.headings)
 
     # ---------------------------------------------------------------- pass 2
 

@@ -28,11 +28,13 @@ __all__ = ["extract_quotes"]
 QUOTE_RE = re.compile(
     r"“(?P<curly>[^”\n]{1,3000})”"
     r"|“(?P<curlyopen>[^”“\n]{1,3000})(?=\n\n[“\"])"
-    r"|(?<![\w\"])\"(?P<straight>[^\"\n]{1,3000})\""
-    r"|(?<![\w\"])\"(?P<straightopen>[^\"\n]{1,3000})(?=\n\n[“\"])"
-    r"|(?<![\w’])‘(?P<csingle>(?:[^’\n]|’(?=\w)){1,400}?)’(?!\w)"
-    r"|(?<![\w'])'(?P<ssingle>[^\s'](?:[^'\n]|'(?=\w)){0,300}?)'(?!\w)"
+    r"|\"(?<![\w\"]\")(?P<straight>[^\"\n]{1,3000})\""
+    r"|\"(?<![\w\"]\")(?P<straightopen>[^\"\n]{1,3000})(?=\n\n[“\"])"
+    r"|‘(?<![\w’]‘)(?P<csingle>(?:[^’\n]|’(?=\w)){1,400}?)’(?!\w)"
+    r"|'(?<![\w']')(?P<ssingle>[^\s'](?:[^'\n]|'(?=\w)){0,300}?)'(?!\w)"
 )
+"""Each branch opens with its quote mark (the check on the character before it comes
+second) so that the search skips straight to quote marks."""
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’']?(?=[ \u00a0]+[\"“‘'(\[]?[A-Z0-9])|\n")
 _SPEECH_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
