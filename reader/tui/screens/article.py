@@ -297,11 +297,13 @@ class ArticleScreen(Screen[None]):
             self.hidden_kinds.add(kind)
             state = "hidden"
         self.view.set_hidden(self.hidden_kinds)
-        self.notify(f"{KIND_LABELS[kind]} {state}", timeout=1.5)
+        self.notify(f"{KIND_LABELS[kind]} {state}", timeout=1.5, markup=False)
 
     def action_jump(self, kind: str, direction: int) -> None:
         if self.view.jump(kind, direction) is None:
-            self.notify(f"No {'next' if direction > 0 else 'previous'} {kind}", timeout=1.5)
+            self.notify(
+                f"No {'next' if direction > 0 else 'previous'} {kind}", timeout=1.5, markup=False
+            )
 
     def on_resize(self) -> None:
         self._fit_panel()
