@@ -25,6 +25,7 @@ from reader.app_context import open_store
 from reader.cli import analysis_cmds, annotation_cmds, maintenance_cmds
 from reader.cli.common import CONTEXT_SETTINGS, apply_config, echo_json, fail, store_from
 from reader.errors import ReaderError
+from reader.importer import DEFAULT_TIME_LIMIT, import_paths
 from reader.models import ImportOutcome
 from reader.paths import resolve_paths
 from reader.query import parse_filter
@@ -70,21 +71,32 @@ def _open_reading_room(home: Path | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per outcome.")
 @click.option("--no-analysis", is_flag=True, help="Store the articles without finding entities.")
+@click.option(
+    "--time-limit",
+    type=float,
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    help="Seconds a file may take to parse, or an article to analyse, before it is skipped "
+    "(0: no limit).",
+)
 @click.pass_context
 def import_command(
-    ctx: click.Context, paths: tuple[Path, ...], as_json: bool, no_analysis: bool
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    as_json: bool,
+    no_analysis: bool,
+    time_limit: float,
 ) -> None:
     """Import page dumps (.txt), HTML, Markdown and RSS/Atom files or folders.
 
     Folders are read recursively. Re-importing a file updates its article in place;
-    a file that cannot be read is reported and the rest still import.
+    a file that cannot be read, or takes longer than --time-limit, is reported and the
+    rest still import.
 
     \b
     Example:
       reader import ~/clips/syria/ saved-page.html feed.xml
     """
-    from reader.importer import import_paths
-
     store = store_from(ctx)
     bar: Any = None
     shown = 0
@@ -102,7 +114,9 @@ def import_command(
         shown = done
 
     try:
-        report = import_paths(store, paths, analyse=not no_analysis, progress=progress)
+        report = import_paths(
+            store, paths, analyse=not no_analysis, progress=progress, limit=time_limit
+        )
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

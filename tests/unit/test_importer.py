@@ -81,3 +81,40 @@ def test_reimport_of_changed_page_reanchors_annotations(store: Store, tmp_path: 
     assert article.clean_text[moved.start : moved.end] == "Khmeimim Air Base"
     assert moved.start > note.start
     assert (moved.note, moved.tags) == ("the air base", ("bases",))
+
+
+def test_a_file_that_parses_too_long_is_skipped_with_a_reason(
+    store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    clips = tmp_path / "clips"
+    clips.mkdir()
+    shutil.copy(SEEDS / RT_SEED, clips / "a_stuck.txt")
+    shutil.copy(SEEDS / RT_SEED, clips / "b_fine.txt")
+    real_parse = importer.ingest.parse_file
+
+    def stuck_on_first(path: Path) -> list:
+        if path.name.startswith("a_"):
+            while True:  # a parser that never returns; only the timer ends it
+                pass
+        return real_parse(path)
+
+    monkeypatch.setattr(importer.ingest, "parse_file", stuck_on_first)
+    report = import_paths(store, [clips], limit=0.2)
+    assert [o.status for o in report] == ["failed", "imported"]
+    assert "parsing took longer than 0.2 s; skipped" in (report.failed[0].error or "")
+    assert "a_stuck.txt" in (report.failed[0].error or "")
+
+
+def test_analysis_that_runs_too_long_rolls_the_article_back(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def endless(db: Store, article_id: int) -> None:
+        while True:
+            pass
+
+    monkeypatch.setattr(importer, "_analyse", endless)
+    report = import_paths(store, [SEEDS / RT_SEED], limit=0.2)
+    assert [o.status for o in report] == ["failed"]
+    assert "analysis took longer than 0.2 s" in (report.failed[0].error or "")
+    assert store.count_articles() == 0
+    assert store.integrity_problems() == []
