@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.models import Annotation, Link, Tag
+from reader.store.articles import parse_utc
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -34,18 +34,13 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _parse_time(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def annotation_from_row(row: sqlite3.Row) -> Annotation:
     tags = tuple(sorted((row["tag_names"] or "").split(TAG_SEPARATOR), key=str.casefold))
     return Annotation(
         id=row["id"],
         article_id=row["article_id"],
-        created=_parse_time(row["created_at"]),
-        modified=_parse_time(row["modified_at"]),
+        created=parse_utc(row["created_at"]),
+        modified=parse_utc(row["modified_at"]),
         exact=row["exact"],
         prefix=row["prefix"],
         suffix=row["suffix"],

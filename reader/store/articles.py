@@ -57,11 +57,14 @@ def to_iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def from_iso(value: str | None) -> datetime | None:
-    if not value:
-        return None
+def parse_utc(value: str) -> datetime:
+    """A stored ISO timestamp as a UTC-aware datetime (naive values are taken as UTC)."""
     parsed = datetime.fromisoformat(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return parse_utc(value) if value else None
 
 
 class ArticlesMixin:
@@ -196,8 +199,8 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         clean_text=row["clean_text"],
         content_hash=row["content_hash"],
         format=row["format"],
-        imported_at=from_iso(row["imported_at"]) or datetime.min.replace(tzinfo=UTC),
-        updated_at=from_iso(row["updated_at"]) or datetime.min.replace(tzinfo=UTC),
+        imported_at=parse_utc(row["imported_at"]),
+        updated_at=parse_utc(row["updated_at"]),
         path=row["path"],
         url=row["url"],
         published=from_iso(row["published"]),
